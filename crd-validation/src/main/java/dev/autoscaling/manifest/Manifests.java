@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -42,6 +43,9 @@ public final class Manifests {
     // fabric8 registers its modules and inclusion rules on the mappers it is given.
     new KubernetesSerialization(JSON, true);
     new KubernetesSerialization(YAML, true);
+    for (ObjectMapper mapper : new ObjectMapper[] {JSON, YAML}) {
+      mapper.registerModule(new SimpleModule("explicit-name-wins").setSerializerModifier(new ExplicitNameWins()));
+    }
   }
 
   private static final ObjectWriter JSON_WRITER = JSON.writer();

@@ -41,6 +41,42 @@ public final class ModelFidelity {
     return PropertyTree.of(schema(crd, version));
   }
 
+  /**
+   * Every difference between the class's regenerated CRD and the pinned one, at the class's version.
+   *
+   * <p>Below an {@code embedded} path the model uses a fabric8 type (e.g. {@code JobSpec}) instead of generated
+   * classes. That type may follow a newer Kubernetes release and have more fields than the CRD; what must hold is
+   * that every field of the pinned CRD is there, so nothing a user writes is dropped.
+   */
+  public static List<String> differences(Class<? extends HasMetadata> type, Path crdFile, String... embedded) {
+    // apiVersion, kind and metadata come from fabric8's base classes, which crd-generator leaves out of the schema.
+    PropertyTree pinned = pinned(crdFile, HasMetadata.getVersion(type)).filter(ModelFidelity::isCustomPart);
+    PropertyTree model = regenerated(type).filter(ModelFidelity::isCustomPart);
+    List<String> differences = new ArrayList<>(
+        model.filter(path -> !isBelow(path, embedded)).differencesFrom(pinned.filter(path -> !isBelow(path, embedded))));
+    for (String prefix : embedded) {
+      PropertyTree embeddedPinned = pinned.filter(path -> isBelow(path, prefix));
+      embeddedPinned.properties().keySet().stream()
+          .filter(path -> !model.properties().containsKey(path))
+          .forEach(path -> differences.add(path + ": in the CRD but not in the embedded fabric8 type"));
+    }
+    return differences;
+  }
+
+  private static boolean isCustomPart(String path) {
+    return !path.equals("apiVersion") && !path.equals("kind") && !path.equals("metadata")
+        && !path.startsWith("metadata.");
+  }
+
+  private static boolean isBelow(String path, String... prefixes) {
+    for (String prefix : prefixes) {
+      if (path.startsWith(prefix + ".") || path.startsWith(prefix + "[")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The property tree of one served version of a pinned CRD file. */
   public static PropertyTree pinned(Path crdFile, String version) {
     try {
