@@ -35,6 +35,11 @@ public final class RabbitMqCredentials {
     return new RabbitMqCredentials("username", "password");
   }
 
+  /** The same password for another user name. */
+  public RabbitMqCredentials withUsername(String otherUsername) {
+    return of(otherUsername, password);
+  }
+
   public String username() {
     return username;
   }
