@@ -1,0 +1,210 @@
+package dev.autoscaling.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autoscaling.manifest.Manifests;
+import dev.autoscaling.validation.cel.CelRule;
+import dev.autoscaling.validation.crd.CrdVersions;
+import dev.autoscaling.validation.schema.Defaults;
+import dev.autoscaling.validation.schema.SchemaNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Says what the API server would say about a custom resource, without a cluster: the CRD's structural schema as
+ * the API server applies it (defaults first, then every OpenAPI keyword, unknown fields as warnings) and every
+ * {@code x-kubernetes-validations} CEL rule. All violations are returned, not the first.
+ *
+ * <p>Built once from CRD documents (schemas and rules are compiled then) and safe to share between threads.
+ * <pre>{@code
+ * CrdValidator validator = CrdValidator.fromClasspath("META-INF/crds/karpenter-azure/karpenter.sh_nodepools.yaml");
+ * ValidationReport report = validator.validate(nodePool);
+ * }</pre>
+ */
+public final class CrdValidator {
+
+  private record Target(String crd, String version, SchemaNode schema, boolean defaults) {
+  }
+
+  private final Map<String, Target> targets;
+
+  private CrdValidator(Map<String, Target> targets) {
+    this.targets = Collections.unmodifiableMap(targets);
+  }
+
+  /**
+   * @throws IllegalArgumentException when a document is not a CRD, or two CRDs claim the same apiVersion and kind
+   */
+  public static CrdValidator of(Collection<? extends JsonNode> crds) {
+    Map<String, Target> targets = new LinkedHashMap<>();
+    for (JsonNode crd : crds) {
+      String group = crd.path("spec").path("group").asText();
+      String kind = crd.path("spec").path("names").path("kind").asText();
+      for (Map.Entry<String, JsonNode> version : CrdVersions.schemas(crd).entrySet()) {
+        String key = key(group + "/" + version.getKey(), kind);
+        SchemaNode schema = SchemaNode.compile(version.getValue());
+        Target previous = targets.put(key,
+            new Target(CrdVersions.groupKind(crd), version.getKey(), schema, Defaults.any(schema)));
+        if (previous != null) {
+          throw new IllegalArgumentException("two CRDs define " + group + "/" + version.getKey() + " " + kind
+              + ": give each provider's CRD set its own CrdValidator");
+        }
+      }
+    }
+    return new CrdValidator(targets);
+  }
+
+  /** From CRD YAML texts (each may hold several documents). */
+  public static CrdValidator fromYaml(String... texts) {
+    List<JsonNode> crds = new ArrayList<>();
+    for (String text : texts) {
+      crds.addAll(Manifests.parseAll(text));
+    }
+    return of(crds);
+  }
+
+  /** From CRD files on the class path, e.g. the copies the model jars ship under {@code META-INF/crds/}. */
+  public static CrdValidator fromClasspath(String... resources) {
+    String[] texts = new String[resources.length];
+    ClassLoader loader = CrdValidator.class.getClassLoader();
+    for (int i = 0; i < resources.length; i++) {
+      try (InputStream in = loader.getResourceAsStream(resources[i])) {
+        if (in == null) {
+          throw new IllegalArgumentException("no CRD on the class path at " + resources[i]);
+        }
+        texts[i] = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(resources[i] + ": " + e.getMessage(), e);
+      }
+    }
+    return fromYaml(texts);
+  }
+
+  private static String key(String apiVersion, String kind) {
+    return apiVersion + " " + kind;
+  }
+
+  /** Whether a CRD for this apiVersion and kind is loaded. */
+  public boolean knows(String apiVersion, String kind) {
+    return targets.containsKey(key(apiVersion, kind));
+  }
+
+  /** Validates a model object (anything Jackson can serialise), a {@link JsonNode}, or one YAML/JSON document. */
+  public ValidationReport validate(Object object) {
+    return validate(toTree(object), null);
+  }
+
+  /**
+   * Validates an update: as {@link #validate(Object)}, and transition rules ({@code oldSelf}) are evaluated
+   * against {@code old}.
+   */
+  public ValidationReport validateUpdate(Object object, Object old) {
+    return validate(toTree(object), toTree(old));
+  }
+
+  /** Validates every document of a YAML or JSON stream. Malformed text is reported, not thrown. */
+  public List<DocumentResult> validateDocuments(String text) {
+    List<JsonNode> documents;
+    try {
+      documents = Manifests.parseAll(text);
+    } catch (IllegalArgumentException e) {
+      return List.of(new DocumentResult(0, "", "", "", false,
+          new ValidationReport(List.of(Violation.error("", "syntax", e.getMessage())))));
+    }
+    List<DocumentResult> results = new ArrayList<>(documents.size());
+    for (int i = 0; i < documents.size(); i++) {
+      JsonNode document = documents.get(i);
+      String apiVersion = document.path("apiVersion").asText("");
+      String kind = document.path("kind").asText("");
+      String name = document.path("metadata").path("name").asText("");
+      results.add(new DocumentResult(i, apiVersion, kind, name, document.isObject() && knows(apiVersion, kind),
+          validate(document, null)));
+    }
+    return results;
+  }
+
+  private ValidationReport validate(JsonNode object, JsonNode old) {
+    if (!object.isObject()) {
+      return report(Violation.error("", "type", "a Kubernetes object must be a mapping, not "
+          + object.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+    }
+    String apiVersion = object.path("apiVersion").asText("");
+    String kind = object.path("kind").asText("");
+    if (apiVersion.isEmpty() || kind.isEmpty()) {
+      List<Violation> missing = new ArrayList<>();
+      if (apiVersion.isEmpty()) {
+        missing.add(Violation.error("apiVersion", "required", "Required value: set apiVersion (group/version)"));
+      }
+      if (kind.isEmpty()) {
+        missing.add(Violation.error("kind", "required", "Required value: set kind"));
+      }
+      return new ValidationReport(missing);
+    }
+    Target target = targets.get(key(apiVersion, kind));
+    if (target == null) {
+      return report(Violation.error("", "kind", "no CRD loaded for " + apiVersion + " " + kind
+          + "; loaded: " + String.join(", ", new TreeSet<>(targets.keySet()))));
+    }
+    JsonNode data = object;
+    JsonNode previous = old;
+    if (target.defaults()) {
+      // Defaults are applied to copies: the caller's objects stay exactly as written.
+      data = object.deepCopy();
+      Defaults.apply(data, target.schema());
+      if (previous != null) {
+        previous = previous.deepCopy();
+        Defaults.apply(previous, target.schema());
+      }
+    }
+    return new ValidationReport(SchemaValidation.run(data, previous, target.schema()));
+  }
+
+  private static ValidationReport report(Violation violation) {
+    return new ValidationReport(List.of(violation));
+  }
+
+  private static JsonNode toTree(Object object) {
+    if (object instanceof JsonNode node) {
+      return node;
+    }
+    if (object instanceof String text) {
+      List<JsonNode> documents = Manifests.parseAll(text);
+      if (documents.size() != 1) {
+        throw new IllegalArgumentException("expected one YAML/JSON document, found " + documents.size()
+            + ": use validateDocuments for a stream");
+      }
+      return documents.get(0);
+    }
+    return Manifests.toTree(object);
+  }
+
+  /** Every rule that cannot be compiled, as {@code group/Kind version path: rule: why}; empty when all can. */
+  public List<String> unevaluableRules() {
+    List<String> problems = new ArrayList<>();
+    targets.values().forEach(target -> target.schema().forEach(node -> {
+      for (CelRule rule : node.rules) {
+        if (rule.compileError() != null) {
+          problems.add(target.crd() + " " + target.version() + " " + node.schemaPath + ": " + rule.rule() + ": "
+              + rule.compileError());
+        }
+      }
+    }));
+    return problems;
+  }
+
+  /** How many CEL rules the loaded CRDs hold, over all versions. */
+  public int ruleCount() {
+    int[] count = {0};
+    targets.values().forEach(target -> target.schema().forEach(node -> count[0] += node.rules.size()));
+    return count[0];
+  }
+}

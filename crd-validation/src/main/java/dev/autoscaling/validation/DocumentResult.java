@@ -1,0 +1,20 @@
+package dev.autoscaling.validation;
+
+/**
+ * The verdict on one document of a YAML or JSON stream.
+ *
+ * @param index      0-based position of the document in the stream
+ * @param apiVersion as written, or empty
+ * @param kind       as written, or empty
+ * @param name       {@code metadata.name}, or empty
+ * @param checked    false when no CRD for the kind is loaded (the report then says so)
+ * @param report     what was found
+ */
+public record DocumentResult(int index, String apiVersion, String kind, String name, boolean checked,
+    ValidationReport report) {
+
+  /** {@code kind/name}, as kubectl writes it. */
+  public String describe() {
+    return (kind.isEmpty() ? "<no kind>" : kind) + "/" + (name.isEmpty() ? "<no name>" : name);
+  }
+}

@@ -1,0 +1,160 @@
+package dev.autoscaling.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autoscaling.validation.cel.CelRule;
+import dev.autoscaling.validation.schema.SchemaNode;
+import dev.autoscaling.validation.schema.SchemaValues;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One walk of an object against a compiled structural schema: the OpenAPI keywords, unknown fields, and the CEL
+ * rules at each node, collecting every violation. {@code old} is the previous object on an update; transition
+ * rules run only where it has a value at the same place.
+ */
+final class SchemaValidation {
+
+  private final List<Violation> out = new ArrayList<>();
+
+  static List<Violation> run(JsonNode data, JsonNode old, SchemaNode root) {
+    SchemaValidation validation = new SchemaValidation();
+    validation.walk(data, old, root, "", true);
+    return validation.out;
+  }
+
+  private void walk(JsonNode data, JsonNode old, SchemaNode schema, String path, boolean root) {
+    if (data.isNull()) {
+      if (!schema.nullable) {
+        out.add(Violation.warning(path, "nullable",
+            "null is dropped by the API server here (the field is not nullable): remove it or give a value"));
+      }
+      return;
+    }
+    String typeProblem = SchemaValues.typeProblem(schema, data);
+    if (typeProblem != null) {
+      out.add(Violation.error(path, schema.intOrString ? "x-kubernetes-int-or-string" : "type", typeProblem));
+      return;
+    }
+    SchemaValues.checkValue(schema, data, path, out);
+    checkBranches(schema, data, path);
+
+    if (data.isObject()) {
+      walkObject(data, old, schema, path, root);
+    } else if (data.isArray() && schema.items != null) {
+      int index = 0;
+      for (JsonNode item : data) {
+        walk(item, correlate(old, item, schema), schema.items, path + "[" + index++ + "]", false);
+      }
+    }
+    if (!schema.rules.isEmpty()) {
+      evaluateRules(data, old, schema, path);
+    }
+  }
+
+  private void walkObject(JsonNode data, JsonNode old, SchemaNode schema, String path, boolean root) {
+    for (String name : schema.required) {
+      JsonNode value = data.get(name);
+      if (value == null || (value.isNull() && !schemaOf(schema, name).nullable)) {
+        out.add(Violation.error(child(path, name), "required", "Required value: set " + name));
+      }
+    }
+    for (Map.Entry<String, JsonNode> field : data.properties()) {
+      String name = field.getKey();
+      SchemaNode property = schema.properties.get(name);
+      if (property != null) {
+        if ((root || schema.embeddedResource) && name.equals("metadata")) {
+          // ObjectMeta is checked by the API server's own rules, not by the CRD's schema.
+          continue;
+        }
+        walk(field.getValue(), old == null ? null : old.get(name), property, child(path, name), false);
+      } else if (schema.additionalProperties != null) {
+        walk(field.getValue(), old == null ? null : old.get(name), schema.additionalProperties,
+            path + "[" + name + "]", false);
+      } else if (!schema.preserveUnknownFields
+          && !((root || schema.embeddedResource) && isTypeMeta(name))) {
+        String suggestion = SchemaValues.suggestField(name, schema.properties.keySet());
+        out.add(Violation.warning(child(path, name), "unknown field",
+            "unknown field, dropped by the API server without a word"
+                + (suggestion == null ? "" : "; did you mean " + child(path, suggestion) + "?")));
+      }
+    }
+  }
+
+  private static SchemaNode schemaOf(SchemaNode schema, String name) {
+    SchemaNode property = schema.properties.get(name);
+    return property != null ? property : schema.additionalProperties != null ? schema.additionalProperties : schema;
+  }
+
+  private static boolean isTypeMeta(String name) {
+    return name.equals("apiVersion") || name.equals("kind") || name.equals("metadata");
+  }
+
+  /** allOf / anyOf / oneOf / not: value validations that must hold together, at least once, once, or never. */
+  private void checkBranches(SchemaNode schema, JsonNode data, String path) {
+    for (SchemaNode branch : schema.allOf) {
+      SchemaValues.checkValue(branch, data, path, out);
+    }
+    // For x-kubernetes-int-or-string the anyOf only restates the two types, which were checked already.
+    if (!schema.anyOf.isEmpty() && !schema.intOrString
+        && schema.anyOf.stream().noneMatch(branch -> SchemaValues.matches(branch, data))) {
+      out.add(Violation.error(path, "anyOf", "must match at least one of " + schema.anyOf.size() + " alternatives"));
+    }
+    if (!schema.oneOf.isEmpty()) {
+      long matching = schema.oneOf.stream().filter(branch -> SchemaValues.matches(branch, data)).count();
+      if (matching != 1) {
+        out.add(Violation.error(path, "oneOf",
+            "must match exactly one of " + schema.oneOf.size() + " alternatives, matches " + matching));
+      }
+    }
+    if (schema.not != null && SchemaValues.matches(schema.not, data)) {
+      out.add(Violation.error(path, "not", "must not match the excluded form"));
+    }
+  }
+
+  private void evaluateRules(JsonNode data, JsonNode old, SchemaNode schema, String path) {
+    Object self = null;
+    Object oldSelf = null;
+    for (CelRule rule : schema.rules) {
+      if (rule.isTransition() && (old == null || old.isNull())) {
+        continue; // the API server runs transition rules only on update, where an old value exists
+      }
+      if (self == null) {
+        self = CelRule.valueOf(data);
+      }
+      if (rule.isTransition() && oldSelf == null) {
+        oldSelf = CelRule.valueOf(old);
+      }
+      CelRule.Outcome outcome = rule.evaluate(self, rule.isTransition() ? oldSelf : null);
+      String at = rule.fieldPath() == null ? path : path + rule.fieldPath();
+      if (outcome instanceof CelRule.Failed failed) {
+        out.add(new Violation(at, failed.message(), rule.rule(), rule.reason(), Severity.ERROR));
+      } else if (outcome instanceof CelRule.Unevaluable unevaluable) {
+        out.add(new Violation(at, "rule could not be evaluated, so the API server rejects the object: "
+            + unevaluable.error(), rule.rule(), "InternalError", Severity.ERROR));
+      }
+    }
+  }
+
+  /** The old list item matching a new one: by key for map lists; list positions mean nothing otherwise. */
+  private static JsonNode correlate(JsonNode oldList, JsonNode item, SchemaNode list) {
+    if (oldList == null || !oldList.isArray() || !"map".equals(list.listType) || list.listMapKeys.isEmpty()) {
+      return null;
+    }
+    for (JsonNode candidate : oldList) {
+      boolean same = true;
+      for (String key : list.listMapKeys) {
+        same &= candidate.path(key).equals(item.path(key));
+      }
+      if (same) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  static String child(String path, String name) {
+    return path.isEmpty() ? name : path + "." + name;
+  }
+}

@@ -1,0 +1,169 @@
+package dev.autoscaling.validation.cel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cel.common.CelValidationResult;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One {@code x-kubernetes-validations} entry, compiled once: its rule, {@code message}, {@code messageExpression},
+ * {@code fieldPath} and {@code reason}. A rule that does not compile is kept, with the reason, so that it is
+ * reported as not checked rather than passing silently.
+ */
+public final class CelRule {
+
+  /** The outcome of one evaluation. */
+  public sealed interface Outcome permits Passed, Failed, Unevaluable {
+  }
+
+  /** The rule held. */
+  public record Passed() implements Outcome {
+  }
+
+  /** The rule returned false: the API server rejects the object with {@code message}. */
+  public record Failed(String message) implements Outcome {
+  }
+
+  /** The rule could not be compiled or evaluated: the API server rejects the object too, with this error. */
+  public record Unevaluable(String error) implements Outcome {
+  }
+
+  private static final Outcome PASSED = new Passed();
+
+  private final String rule;
+  private final String message;
+  private final String messageExpression;
+  private final String fieldPath;
+  private final String reason;
+  private final boolean transition;
+  private final CelRuntime.Program program;
+  private final CelRuntime.Program messageProgram;
+  private final String compileError;
+
+  private CelRule(JsonNode spec) {
+    this.rule = spec.path("rule").asText();
+    this.message = spec.hasNonNull("message") ? spec.get("message").asText() : null;
+    this.messageExpression = spec.hasNonNull("messageExpression") ? spec.get("messageExpression").asText() : null;
+    this.fieldPath = spec.hasNonNull("fieldPath") ? spec.get("fieldPath").asText() : null;
+    this.reason = spec.hasNonNull("reason") ? spec.get("reason").asText() : "FieldValueInvalid";
+    // The API server treats a rule as a transition rule when it refers to oldSelf at all.
+    this.transition = rule.contains("oldSelf") && !Boolean.TRUE.equals(spec.path("optionalOldSelf").asBoolean(false));
+    String error = null;
+    CelRuntime.Program compiled = null;
+    CelRuntime.Program compiledMessage = null;
+    try {
+      compiled = compile(rule);
+      if (messageExpression != null) {
+        compiledMessage = compile(messageExpression);
+      }
+    } catch (IllegalArgumentException e) {
+      error = e.getMessage();
+    }
+    this.program = compiled;
+    this.messageProgram = compiledMessage;
+    this.compileError = error;
+  }
+
+  public static CelRule compile(JsonNode spec) {
+    return new CelRule(spec);
+  }
+
+  private static CelRuntime.Program compile(String expression) {
+    CelValidationResult result = KubernetesCel.CEL.compile(expression);
+    if (result.hasError()) {
+      throw new IllegalArgumentException("does not compile: " + result.getErrorString());
+    }
+    try {
+      return KubernetesCel.CEL.createProgram(result.getAst());
+    } catch (Exception e) {
+      throw new IllegalArgumentException("cannot be planned: " + e.getMessage());
+    }
+  }
+
+  public String rule() {
+    return rule;
+  }
+
+  /** The message the API server would give when the rule returns false (without a message expression). */
+  public String message() {
+    return message != null ? message : "failed rule: " + rule;
+  }
+
+  public String fieldPath() {
+    return fieldPath;
+  }
+
+  public String reason() {
+    return reason;
+  }
+
+  /** A rule that reads {@code oldSelf}: checked only on update, when there is an old value at the same place. */
+  public boolean isTransition() {
+    return transition;
+  }
+
+  /** Why the rule cannot be evaluated at all, or {@code null} when it compiled. */
+  public String compileError() {
+    return compileError;
+  }
+
+  /**
+   * Evaluates the rule with {@code self} (and {@code oldSelf} for a transition rule) given as CEL values.
+   */
+  public Outcome evaluate(Object self, Object oldSelf) {
+    if (compileError != null) {
+      return new Unevaluable(compileError);
+    }
+    Map<String, Object> variables = new HashMap<>(4);
+    variables.put("self", self);
+    if (oldSelf != null) {
+      variables.put("oldSelf", oldSelf);
+    }
+    Object result;
+    try {
+      result = program.eval(variables);
+    } catch (CelEvaluationException | RuntimeException e) {
+      return new Unevaluable(describe(e));
+    }
+    if (Boolean.TRUE.equals(result)) {
+      return PASSED;
+    }
+    if (!(result instanceof Boolean)) {
+      return new Unevaluable("the rule returned " + result + " instead of a bool");
+    }
+    return new Failed(failureMessage(variables));
+  }
+
+  private String failureMessage(Map<String, Object> variables) {
+    if (messageProgram != null) {
+      try {
+        Object text = messageProgram.eval(variables);
+        if (text instanceof String s && !s.isBlank()) {
+          return s;
+        }
+      } catch (CelEvaluationException | RuntimeException e) {
+        // The API server falls back to the static message when the expression fails.
+      }
+    }
+    return message();
+  }
+
+  private static String describe(Exception e) {
+    String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    // cel-java prefixes positions ("evaluation error at <input>:34: "); the rule text is reported beside it.
+    return text.replaceFirst("^evaluation error at <input>:\\d+: ", "");
+  }
+
+  /** Converts JSON data to the values a rule sees. */
+  public static Object valueOf(JsonNode data) {
+    return CelValues.of(data);
+  }
+
+  @Override
+  public String toString() {
+    return rule;
+  }
+}

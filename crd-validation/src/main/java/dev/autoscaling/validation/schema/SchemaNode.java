@@ -1,0 +1,161 @@
+package dev.autoscaling.validation.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import dev.autoscaling.validation.cel.CelRule;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One node of a structural schema, compiled once per CRD version: keywords parsed, patterns compiled, CEL rules
+ * compiled. Immutable and shared by every validation against that CRD.
+ */
+public final class SchemaNode {
+
+  /** Where the node sits, as {@link SchemaWalker} writes it ({@code spec.requirements[*].key}). */
+  public final String schemaPath;
+  /** {@code object}, {@code array}, {@code string}, {@code integer}, {@code number}, {@code boolean}, or null. */
+  public final String type;
+  public final boolean nullable;
+  public final boolean intOrString;
+  public final boolean preserveUnknownFields;
+  public final boolean embeddedResource;
+  public final List<JsonNode> enumValues;
+  public final Pattern pattern;
+  public final String patternSource;
+  public final String patternError;
+  public final String format;
+  public final BigDecimal minimum;
+  public final BigDecimal maximum;
+  public final boolean exclusiveMinimum;
+  public final boolean exclusiveMaximum;
+  public final Integer minLength;
+  public final Integer maxLength;
+  public final Integer minItems;
+  public final Integer maxItems;
+  public final Integer minProperties;
+  public final Integer maxProperties;
+  /** Declared properties, in schema order; empty when none. */
+  public final Map<String, SchemaNode> properties;
+  public final Set<String> required;
+  public final SchemaNode items;
+  /** The schema of map values, or null. */
+  public final SchemaNode additionalProperties;
+  public final String listType;
+  public final List<String> listMapKeys;
+  public final JsonNode defaultValue;
+  public final List<CelRule> rules;
+  public final List<SchemaNode> allOf;
+  public final List<SchemaNode> anyOf;
+  public final List<SchemaNode> oneOf;
+  public final SchemaNode not;
+
+  private SchemaNode(String path, JsonNode s) {
+    this.schemaPath = path;
+    this.type = s.hasNonNull("type") ? s.get("type").asText() : null;
+    this.nullable = s.path("nullable").asBoolean(false);
+    this.intOrString = s.path("x-kubernetes-int-or-string").asBoolean(false);
+    this.preserveUnknownFields = s.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
+    this.embeddedResource = s.path("x-kubernetes-embedded-resource").asBoolean(false);
+    List<JsonNode> enums = new ArrayList<>();
+    s.path("enum").forEach(enums::add);
+    this.enumValues = Collections.unmodifiableList(enums);
+    this.patternSource = s.hasNonNull("pattern") ? s.get("pattern").asText() : null;
+    Pattern compiled = null;
+    String error = null;
+    if (patternSource != null) {
+      try {
+        compiled = Pattern.compile(patternSource);
+      } catch (PatternSyntaxException e) {
+        error = e.getMessage();
+      }
+    }
+    this.pattern = compiled;
+    this.patternError = error;
+    this.format = s.hasNonNull("format") ? s.get("format").asText() : null;
+    this.minimum = s.hasNonNull("minimum") ? s.get("minimum").decimalValue() : null;
+    this.maximum = s.hasNonNull("maximum") ? s.get("maximum").decimalValue() : null;
+    this.exclusiveMinimum = s.path("exclusiveMinimum").asBoolean(false);
+    this.exclusiveMaximum = s.path("exclusiveMaximum").asBoolean(false);
+    this.minLength = integer(s, "minLength");
+    this.maxLength = integer(s, "maxLength");
+    this.minItems = integer(s, "minItems");
+    this.maxItems = integer(s, "maxItems");
+    this.minProperties = integer(s, "minProperties");
+    this.maxProperties = integer(s, "maxProperties");
+    Map<String, SchemaNode> props = new LinkedHashMap<>();
+    if (s.path("properties").isObject()) {
+      for (Map.Entry<String, JsonNode> p : s.get("properties").properties()) {
+        props.put(p.getKey(), new SchemaNode(SchemaWalker.child(path, p.getKey()), p.getValue()));
+      }
+    }
+    this.properties = Collections.unmodifiableMap(props);
+    Set<String> req = new LinkedHashSet<>();
+    s.path("required").forEach(r -> req.add(r.asText()));
+    this.required = Collections.unmodifiableSet(req);
+    this.items = s.path("items").isObject() ? new SchemaNode(path + "[*]", s.get("items")) : null;
+    this.additionalProperties = s.path("additionalProperties").isObject()
+        ? new SchemaNode(SchemaWalker.child(path, "*"), s.get("additionalProperties")) : null;
+    this.listType = s.hasNonNull("x-kubernetes-list-type") ? s.get("x-kubernetes-list-type").asText() : null;
+    List<String> keys = new ArrayList<>();
+    s.path("x-kubernetes-list-map-keys").forEach(k -> keys.add(k.asText()));
+    this.listMapKeys = Collections.unmodifiableList(keys);
+    this.defaultValue = s.get("default");
+    List<CelRule> celRules = new ArrayList<>();
+    s.path("x-kubernetes-validations").forEach(r -> celRules.add(CelRule.compile(r)));
+    this.rules = Collections.unmodifiableList(celRules);
+    this.allOf = branches(path, s.path("allOf"));
+    this.anyOf = branches(path, s.path("anyOf"));
+    this.oneOf = branches(path, s.path("oneOf"));
+    this.not = s.path("not").isObject() ? new SchemaNode(path, s.get("not")) : null;
+  }
+
+  /** Compiles an {@code openAPIV3Schema}. */
+  public static SchemaNode compile(JsonNode openApiV3Schema) {
+    return new SchemaNode("", openApiV3Schema);
+  }
+
+  private static Integer integer(JsonNode s, String keyword) {
+    return s.hasNonNull(keyword) ? s.get(keyword).intValue() : null;
+  }
+
+  private static List<SchemaNode> branches(String path, JsonNode list) {
+    if (!list.isArray() || list.isEmpty()) {
+      return List.of();
+    }
+    List<SchemaNode> nodes = new ArrayList<>();
+    list.forEach(branch -> nodes.add(new SchemaNode(path, branch)));
+    return Collections.unmodifiableList(nodes);
+  }
+
+  /** Whether keys outside {@link #properties} are kept (a map, or unknown fields preserved). */
+  public boolean acceptsAnyKey() {
+    return preserveUnknownFields || additionalProperties != null;
+  }
+
+  /** Calls the visitor for this node and every node below it. */
+  public void forEach(java.util.function.Consumer<SchemaNode> visitor) {
+    visitor.accept(this);
+    properties.values().forEach(p -> p.forEach(visitor));
+    if (items != null) {
+      items.forEach(visitor);
+    }
+    if (additionalProperties != null) {
+      additionalProperties.forEach(visitor);
+    }
+    allOf.forEach(b -> b.forEach(visitor));
+    anyOf.forEach(b -> b.forEach(visitor));
+    oneOf.forEach(b -> b.forEach(visitor));
+    if (not != null) {
+      not.forEach(visitor);
+    }
+  }
+}
