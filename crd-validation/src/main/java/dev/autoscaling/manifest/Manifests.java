@@ -104,7 +104,12 @@ public final class Manifests {
         }
       }
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not valid YAML or JSON: " + e.getOriginalMessage()
+      String reason = e.getOriginalMessage();
+      if (reason != null && reason.contains("exceeds the limit")) {
+        // SnakeYAML's own bound is the API server's: it refuses requests over 3 MiB too.
+        reason = "the document exceeds 3 MiB (3145728 characters), the API server's request limit";
+      }
+      throw new IllegalArgumentException("not valid YAML or JSON: " + reason
           + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
               + ", column " + e.getLocation().getColumnNr() + ")"), e);
     } catch (IOException e) {
