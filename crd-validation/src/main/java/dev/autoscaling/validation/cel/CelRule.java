@@ -154,7 +154,9 @@ public final class CelRule {
   private static String describe(Exception e) {
     String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     // cel-java prefixes positions ("evaluation error at <input>:34: "); the rule text is reported beside it.
-    return text.replaceFirst("^evaluation error at <input>:\\d+: ", "");
+    text = text.replaceFirst("^evaluation error at <input>:\\d+: ", "");
+    // int() on a non-number surfaces as Java's NumberFormatException text.
+    return text.replaceFirst("^For input string: (\".*\")$", "int() cannot convert $1 to an integer");
   }
 
   /** Converts JSON data to the values a rule sees. */

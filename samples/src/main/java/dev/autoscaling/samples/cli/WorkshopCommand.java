@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = WorkshopVersion.class,
     description = "Runs the 'Scaling with KEDA and Karpenter' workshop with the autoscaling SDK.",
-    subcommands = {RenderCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RenderCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class WorkshopCommand implements Runnable {
 
   @CommandLine.Spec

@@ -1,0 +1,86 @@
+package dev.autoscaling.workshop.validation;
+
+import dev.autoscaling.karpenter.KarpenterCrds;
+import dev.autoscaling.keda.KedaCrds;
+import dev.autoscaling.manifest.Manifests;
+import dev.autoscaling.validation.Violation;
+import dev.autoscaling.workshop.RabbitMqCredentials;
+import dev.autoscaling.workshop.WorkshopManifests;
+import dev.autoscaling.workshop.WorkshopStage;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ManifestValidatorTest {
+
+  private static String workshopYaml() {
+    List<HasMetadata> objects = new ArrayList<>();
+    for (WorkshopStage stage : WorkshopManifests.stages(RabbitMqCredentials.workshopDefaults())) {
+      objects.addAll(stage.objects());
+    }
+    return Manifests.toYaml(objects);
+  }
+
+  @Test
+  void shouldAcceptEveryWorkshopManifestAndPassTheSecretThroughUnchecked() {
+    // When
+    List<CheckedDocument> checked = ManifestValidator.detectingProvider().validate("workshop.yaml", workshopYaml());
+
+    // Then
+    assertThat(checked).hasSize(6).noneMatch(CheckedDocument::hasErrors);
+    assertThat(checked).allSatisfy(d -> assertThat(d.result().report().violations()).isEmpty());
+    assertThat(checked).extracting(CheckedDocument::checkedAgainst).containsExactly(
+        "not checked: a Kubernetes built-in kind", "KEDA v2.20.2", "KEDA v2.20.2",
+        "Karpenter provider Azure v1.14.2", "Karpenter provider Azure v1.14.2", "Karpenter provider Azure v1.14.2");
+  }
+
+  @Test
+  void shouldValidateTheModelObjectsThemselves() {
+    assertThat(KedaCrds.validator().validate(WorkshopManifests.virtualWorkerScaledObject()).violations()).isEmpty();
+    assertThat(KarpenterCrds.azure().validate(WorkshopManifests.armNodePool("default")).violations()).isEmpty();
+    assertThat(KarpenterCrds.azure().validate(WorkshopManifests.azureLinuxNodeClass()).violations()).isEmpty();
+  }
+
+  @Test
+  void shouldCheckANodePoolOnAnEc2NodeClassAgainstTheAwsCrds() {
+    // An Azure-only label key is fine for AWS's copy of the NodePool CRD, and restricted in Azure's.
+    String pool = """
+        apiVersion: karpenter.sh/v1
+        kind: NodePool
+        metadata: {name: p}
+        spec:
+          template:
+            spec:
+              nodeClassRef: {group: GROUP, kind: NodeClass, name: default}
+              requirements:
+              - {key: kubernetes.azure.com/agentpool-name, operator: In, values: [x]}
+        """;
+
+    List<CheckedDocument> aws = ManifestValidator.detectingProvider()
+        .validate("p.yaml", pool.replace("GROUP", "karpenter.k8s.aws"));
+    List<CheckedDocument> azure = ManifestValidator.detectingProvider()
+        .validate("p.yaml", pool.replace("GROUP", "karpenter.azure.com"));
+    List<CheckedDocument> forced = ManifestValidator.forProvider(Provider.AZURE)
+        .validate("p.yaml", pool.replace("GROUP", "karpenter.k8s.aws"));
+
+    assertThat(aws.get(0).checkedAgainst()).isEqualTo("Karpenter provider AWS v1.14.1");
+    assertThat(aws.get(0).hasErrors()).isFalse();
+    assertThat(azure.get(0).result().report().errors()).extracting(Violation::message)
+        .contains("label domain \"kubernetes.azure.com\" is restricted");
+    assertThat(forced.get(0).hasErrors()).isTrue();
+  }
+
+  @Test
+  void shouldReportUnreadableTextAsOneDocumentWithTheReason() {
+    List<CheckedDocument> checked = ManifestValidator.detectingProvider().validate("x.yaml", "a: [\n");
+
+    assertThat(checked).singleElement().satisfies(d -> {
+      assertThat(d.hasErrors()).isTrue();
+      assertThat(d.result().report().errors().get(0).message()).startsWith("not valid YAML or JSON");
+    });
+  }
+}
