@@ -154,17 +154,9 @@ public final class CrdValidator {
       return report(Violation.error("", "kind", "no CRD loaded for " + apiVersion + " " + kind
           + "; loaded: " + String.join(", ", new TreeSet<>(targets.keySet()))));
     }
-    JsonNode data = object;
-    JsonNode previous = old;
-    if (target.defaults()) {
-      // Defaults are applied to copies: the caller's objects stay exactly as written.
-      data = object.deepCopy();
-      Defaults.apply(data, target.schema());
-      if (previous != null) {
-        previous = previous.deepCopy();
-        Defaults.apply(previous, target.schema());
-      }
-    }
+    // Defaulting never changes the caller's objects: the results share what they did not need to change.
+    JsonNode data = target.defaults() ? Defaults.applied(object, target.schema()) : object;
+    JsonNode previous = old != null && target.defaults() ? Defaults.applied(old, target.schema()) : old;
     return new ValidationReport(SchemaValidation.run(data, previous, target.schema()));
   }
 

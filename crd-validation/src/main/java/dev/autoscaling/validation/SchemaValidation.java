@@ -6,6 +6,7 @@ import dev.autoscaling.validation.schema.SchemaNode;
 import dev.autoscaling.validation.schema.SchemaValues;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import java.util.Map;
 final class SchemaValidation {
 
   private final List<Violation> out = new ArrayList<>();
+  private final IdentityHashMap<JsonNode, Object> celValues = new IdentityHashMap<>();
 
   static List<Violation> run(JsonNode data, JsonNode old, SchemaNode root) {
     SchemaValidation validation = new SchemaValidation();
@@ -116,17 +118,18 @@ final class SchemaValidation {
   private void evaluateRules(JsonNode data, JsonNode old, SchemaNode schema, String path) {
     Object self = null;
     Object oldSelf = null;
+    boolean memoizable = small(data);
     for (CelRule rule : schema.rules) {
       if (rule.isTransition() && (old == null || old.isNull())) {
         continue; // the API server runs transition rules only on update, where an old value exists
       }
       if (self == null) {
-        self = CelRule.valueOf(data);
+        self = CelRule.valueOf(data, celValues);
       }
       if (rule.isTransition() && oldSelf == null) {
-        oldSelf = CelRule.valueOf(old);
+        oldSelf = CelRule.valueOf(old, null);
       }
-      CelRule.Outcome outcome = rule.evaluate(self, rule.isTransition() ? oldSelf : null);
+      CelRule.Outcome outcome = rule.evaluate(self, rule.isTransition() ? oldSelf : null, memoizable);
       String at = rule.fieldPath() == null ? path : path + rule.fieldPath();
       if (outcome instanceof CelRule.Failed failed) {
         out.add(new Violation(at, failed.message(), rule.rule(), rule.reason(), Severity.ERROR));
@@ -135,6 +138,24 @@ final class SchemaValidation {
             + unevaluable.error(), rule.rule(), "InternalError", Severity.ERROR));
       }
     }
+  }
+
+  /** Values up to this many JSON nodes have their rule outcomes remembered (see CelRule). */
+  private static final int MEMO_NODES = 64;
+
+  private static boolean small(JsonNode data) {
+    return !data.isContainerNode() || count(data, MEMO_NODES + 1) <= MEMO_NODES;
+  }
+
+  private static int count(JsonNode node, int limit) {
+    int n = 1;
+    for (JsonNode child : node) {
+      n += count(child, limit - n);
+      if (n >= limit) {
+        return n;
+      }
+    }
+    return n;
   }
 
   /** The old list item matching a new one: by key for map lists; list positions mean nothing otherwise. */

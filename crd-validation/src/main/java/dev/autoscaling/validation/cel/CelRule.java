@@ -7,6 +7,7 @@ import dev.cel.runtime.CelRuntime;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One {@code x-kubernetes-validations} entry, compiled once: its rule, {@code message}, {@code messageExpression},
@@ -32,6 +33,7 @@ public final class CelRule {
   }
 
   private static final Outcome PASSED = new Passed();
+  private static final int MEMO_LIMIT = 4096;
 
   private final String rule;
   private final String message;
@@ -42,6 +44,15 @@ public final class CelRule {
   private final CelRuntime.Program program;
   private final CelRuntime.Program messageProgram;
   private final String compileError;
+  /** The same rule evaluated item by item, when it has the form self.all(x, ...) over x alone; else null. */
+  private final ElementwiseAll elementwise;
+  /**
+   * Outcomes by {@code self} value, for scalars and small lists and maps. A rule is a pure function of its inputs,
+   * and the same values come back again and again: every requirement key meets nine label-domain rules, every
+   * NodePool gets the same defaulted disruption budget, and an object is often validated more than once on its
+   * way to the cluster (built, rendered, applied). Conversions to CEL values are immutable and compare by value.
+   */
+  private final Map<Object, Outcome> outcomes = new ConcurrentHashMap<>();
 
   private CelRule(JsonNode spec) {
     this.rule = spec.path("rule").asText();
@@ -65,6 +76,7 @@ public final class CelRule {
     this.program = compiled;
     this.messageProgram = compiledMessage;
     this.compileError = error;
+    this.elementwise = error == null && !transition ? ElementwiseAll.of(rule) : null;
   }
 
   public static CelRule compile(JsonNode spec) {
@@ -114,8 +126,49 @@ public final class CelRule {
    * Evaluates the rule with {@code self} (and {@code oldSelf} for a transition rule) given as CEL values.
    */
   public Outcome evaluate(Object self, Object oldSelf) {
+    return evaluate(self, oldSelf, isScalar(self));
+  }
+
+  /**
+   * As {@link #evaluate(Object, Object)}; {@code memoizable} says the caller found {@code self} small enough to
+   * remember the outcome by value (scalars always are).
+   */
+  public Outcome evaluate(Object self, Object oldSelf, boolean memoizable) {
     if (compileError != null) {
       return new Unevaluable(compileError);
+    }
+    // Element-wise rules remember per item, which also serves objects seen for the first time.
+    boolean memo = memoizable && oldSelf == null && !transition && (elementwise == null || isScalar(self));
+    if (memo) {
+      Outcome known = outcomes.get(self);
+      if (known != null) {
+        return known;
+      }
+    }
+    Outcome outcome = run(self, oldSelf);
+    if (memo && outcomes.size() < MEMO_LIMIT) {
+      outcomes.put(self, outcome);
+    }
+    return outcome;
+  }
+
+  /** Whether a value is a string, number or bool (always cheap to remember). */
+  public static boolean isScalar(Object value) {
+    return value instanceof String || value instanceof Long || value instanceof Boolean || value instanceof Double;
+  }
+
+  private Outcome run(Object self, Object oldSelf) {
+    if (elementwise != null && oldSelf == null && ElementwiseAll.appliesTo(self)) {
+      Object result = elementwise.evaluate(self);
+      if (Boolean.TRUE.equals(result)) {
+        return PASSED;
+      }
+      if (result instanceof String error) {
+        return new Unevaluable(error);
+      }
+      Map<String, Object> variables = new HashMap<>(2);
+      variables.put("self", self);
+      return new Failed(failureMessage(variables));
     }
     Map<String, Object> variables = new HashMap<>(4);
     variables.put("self", self);
@@ -151,7 +204,7 @@ public final class CelRule {
     return message();
   }
 
-  private static String describe(Exception e) {
+  static String describe(Exception e) {
     String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     // cel-java prefixes positions ("evaluation error at <input>:34: "); the rule text is reported beside it.
     text = text.replaceFirst("^evaluation error at <input>:\\d+: ", "");
@@ -161,7 +214,15 @@ public final class CelRule {
 
   /** Converts JSON data to the values a rule sees. */
   public static Object valueOf(JsonNode data) {
-    return CelValues.of(data);
+    return CelValues.of(data, null);
+  }
+
+  /**
+   * As {@link #valueOf(JsonNode)}, remembering every converted node in {@code converted} (by identity) so that
+   * rules further up the same object reuse the conversions made below.
+   */
+  public static Object valueOf(JsonNode data, java.util.IdentityHashMap<JsonNode, Object> converted) {
+    return CelValues.of(data, converted);
   }
 
   @Override

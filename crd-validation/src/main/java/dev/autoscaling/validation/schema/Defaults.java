@@ -1,7 +1,12 @@
 package dev.autoscaling.validation.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.HashSet;
+import java.util.Set;
 
 import java.util.Map;
 
@@ -9,36 +14,71 @@ import java.util.Map;
  * Applies a structural schema's {@code default}s the way the API server does before it validates: a property that
  * is absent (or null without {@code nullable}) gets a copy of its default, and defaulting continues inside the
  * values it set. CEL rules then see the defaulted object, as on a cluster.
+ *
+ * <p>The copy is shallow along the way to each default, so validating an object costs no deep copy.
  */
 public final class Defaults {
 
   private Defaults() {
   }
 
-  /** Applies the defaults in place; the caller passes a copy when the original must stay as written. */
-  public static void apply(JsonNode data, SchemaNode schema) {
+  /**
+   * The data with defaults applied. The input is never changed: nodes on the way to a default are copied
+   * (shallowly; untouched subtrees are shared), and data that needs no default comes back as the same instance.
+   */
+  public static JsonNode applied(JsonNode data, SchemaNode schema) {
     if (data instanceof ObjectNode object) {
+      ObjectNode copy = null;
+      Set<String> defaulted = null;
       for (Map.Entry<String, SchemaNode> property : schema.properties.entrySet()) {
         SchemaNode propertySchema = property.getValue();
         JsonNode value = object.get(property.getKey());
         if (propertySchema.defaultValue != null
             && (value == null || (value.isNull() && !propertySchema.nullable))) {
-          object.set(property.getKey(), propertySchema.defaultValue.deepCopy());
+          copy = copy != null ? copy : shallowCopy(object);
+          copy.set(property.getKey(), applied(propertySchema.defaultValue.deepCopy(), propertySchema));
+          defaulted = defaulted != null ? defaulted : new HashSet<>();
+          defaulted.add(property.getKey());
         }
       }
       for (Map.Entry<String, JsonNode> field : object.properties()) {
+        if (defaulted != null && defaulted.contains(field.getKey())) {
+          continue;
+        }
         SchemaNode propertySchema = schema.properties.get(field.getKey());
-        if (propertySchema != null) {
-          apply(field.getValue(), propertySchema);
-        } else if (schema.additionalProperties != null) {
-          apply(field.getValue(), schema.additionalProperties);
+        SchemaNode valueSchema = propertySchema != null ? propertySchema : schema.additionalProperties;
+        if (valueSchema == null) {
+          continue;
+        }
+        JsonNode value = applied(field.getValue(), valueSchema);
+        if (value != field.getValue()) {
+          copy = copy != null ? copy : shallowCopy(object);
+          copy.set(field.getKey(), value);
         }
       }
-    } else if (data.isArray() && schema.items != null) {
-      for (JsonNode item : data) {
-        apply(item, schema.items);
-      }
+      return copy != null ? copy : object;
     }
+    if (data instanceof ArrayNode array && schema.items != null) {
+      ArrayNode copy = null;
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode item = applied(array.get(i), schema.items);
+        if (item != array.get(i)) {
+          if (copy == null) {
+            copy = JsonNodeFactory.instance.arrayNode(array.size());
+            copy.addAll(array);
+          }
+          copy.set(i, item);
+        }
+      }
+      return copy != null ? copy : array;
+    }
+    return data;
+  }
+
+  private static ObjectNode shallowCopy(ObjectNode object) {
+    ObjectNode copy = JsonNodeFactory.instance.objectNode();
+    copy.setAll(object);
+    return copy;
   }
 
   /** Whether any node of the schema declares a default (most objects need no copy when none does). */

@@ -57,6 +57,12 @@ public final class SchemaNode {
   public final List<SchemaNode> anyOf;
   public final List<SchemaNode> oneOf;
   public final SchemaNode not;
+  /**
+   * Pattern results by value: a pattern is a pure function of the string, and the same label keys and durations
+   * come back in every object (an RE2 search over a qualified-name pattern costs far more than a lookup).
+   */
+  private final java.util.Map<String, Boolean> patternResults = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int PATTERN_MEMO_LIMIT = 4096;
 
   private SchemaNode(String path, JsonNode s) {
     this.schemaPath = path;
@@ -134,6 +140,19 @@ public final class SchemaNode {
     List<SchemaNode> nodes = new ArrayList<>();
     list.forEach(branch -> nodes.add(new SchemaNode(path, branch)));
     return Collections.unmodifiableList(nodes);
+  }
+
+  /** Whether the (compiled) pattern finds a match in the text: an unanchored search, as Go's MatchString. */
+  public boolean patternFinds(String text) {
+    Boolean known = patternResults.get(text);
+    if (known != null) {
+      return known;
+    }
+    boolean found = pattern.matcher(text).find();
+    if (patternResults.size() < PATTERN_MEMO_LIMIT) {
+      patternResults.put(text, found);
+    }
+    return found;
   }
 
   /** Whether keys outside {@link #properties} are kept (a map, or unknown fields preserved). */

@@ -93,7 +93,7 @@ public final class SchemaValues {
     if (schema.patternSource != null) {
       if (schema.pattern == null) {
         out.add(Violation.error(path, "pattern", "the schema's pattern does not compile: " + schema.patternError));
-      } else if (!schema.pattern.matcher(text).find()) {
+      } else if (!schema.patternFinds(text)) {
         out.add(Violation.error(path, "pattern", "must match '" + schema.patternSource + "'"));
       }
     }

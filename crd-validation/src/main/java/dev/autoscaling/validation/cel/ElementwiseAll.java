@@ -1,0 +1,139 @@
+package dev.autoscaling.validation.cel;
+
+import dev.cel.bundle.Cel;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.SimpleType;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A rule of the form {@code self.all(x, body)} whose body reads only {@code x}, evaluated one element at a time.
+ *
+ * <p>Why: most list and map rules in the pinned CRDs have this form, and their elements repeat from object to
+ * object (the same requirement, the same taint, the same budget). Evaluating the body per element lets the
+ * outcome for each element be remembered by value. The result is the {@code all} macro's: false if any element
+ * gives false, else an error if any element errs, else true.
+ */
+final class ElementwiseAll {
+
+  private static final Pattern FORM = Pattern.compile("^\\s*self\\.all\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*,(.*)\\)\\s*$",
+      Pattern.DOTALL);
+  private static final Pattern SELF = Pattern.compile("\\bself\\b|\\boldSelf\\b");
+  private static final Map<String, Cel> ENVIRONMENTS = new ConcurrentHashMap<>();
+  private static final int MEMO_LIMIT = 4096;
+
+  /** What one element gave: true, false, or the evaluation error. */
+  private record Result(Boolean value, String error) {
+  }
+
+  private final String variable;
+  private final CelRuntime.Program body;
+  private final Map<Object, Result> results = new ConcurrentHashMap<>();
+
+  private ElementwiseAll(String variable, CelRuntime.Program body) {
+    this.variable = variable;
+    this.body = body;
+  }
+
+  /** The element-wise form of the rule, or null when the rule does not have it. */
+  static ElementwiseAll of(String rule) {
+    Matcher matcher = FORM.matcher(rule);
+    if (!matcher.matches()) {
+      return null;
+    }
+    String variable = matcher.group(1);
+    String body = matcher.group(2);
+    if (SELF.matcher(body).find() || !balanced(body)) {
+      return null; // the body reads self, or the closing parenthesis was not all()'s
+    }
+    Cel cel = ENVIRONMENTS.computeIfAbsent(variable,
+        v -> KubernetesCel.CEL.toCelBuilder().addVar(v, SimpleType.DYN).build());
+    CelValidationResult compiled = cel.compile(body);
+    if (compiled.hasError()) {
+      return null;
+    }
+    try {
+      return new ElementwiseAll(variable, cel.createProgram(compiled.getAst()));
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  /** Parentheses and brackets close in order, outside string literals. */
+  private static boolean balanced(String expression) {
+    int depth = 0;
+    char quote = 0;
+    for (int i = 0; i < expression.length(); i++) {
+      char c = expression.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        if (--depth < 0) {
+          return false;
+        }
+      }
+    }
+    return depth == 0 && quote == 0;
+  }
+
+  /** Whether the value is something {@code all} ranges over: a list (its items) or a map (its keys). */
+  static boolean appliesTo(Object self) {
+    return self instanceof List || self instanceof Map;
+  }
+
+  /**
+   * The macro's outcome over the list items or map keys: {@code FALSE}, {@code TRUE}, or an error message (a
+   * {@link String}).
+   */
+  Object evaluate(Object self) {
+    Collection<?> elements = self instanceof Map<?, ?> map ? map.keySet() : (List<?>) self;
+    String error = null;
+    for (Object element : elements) {
+      Result result = result(element);
+      if (Boolean.FALSE.equals(result.value())) {
+        return Boolean.FALSE;
+      }
+      if (result.error() != null && error == null) {
+        error = result.error();
+      }
+    }
+    return error != null ? error : Boolean.TRUE;
+  }
+
+  private Result result(Object element) {
+    boolean memo = CelValues.isSmall(element);
+    if (memo) {
+      Result known = results.get(element);
+      if (known != null) {
+        return known;
+      }
+    }
+    Result result;
+    try {
+      Object value = body.eval(Map.of(variable, element));
+      result = value instanceof Boolean b ? new Result(b, null)
+          : new Result(null, "the rule returned " + value + " instead of a bool");
+    } catch (CelEvaluationException | RuntimeException e) {
+      result = new Result(null, CelRule.describe(e));
+    }
+    if (memo && results.size() < MEMO_LIMIT) {
+      results.put(element, result);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.autoscaling.validation.cel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autoscaling.manifest.Manifests;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CelRuleTest {
+
+  private static CelRule rule(String expression) {
+    return CelRule.compile(Manifests.parseAll("{rule: \"" + expression + "\", message: broken}").get(0));
+  }
+
+  private static String outcome(CelRule rule, String selfYaml) {
+    JsonNode self = Manifests.parseAll("self: " + selfYaml).get(0).get("self");
+    CelRule.Outcome outcome = rule.evaluate(CelRule.valueOf(self), null);
+    return outcome instanceof CelRule.Passed ? "pass"
+        : outcome instanceof CelRule.Failed f ? "fail: " + f.message()
+        : "error: " + ((CelRule.Unevaluable) outcome).error();
+  }
+
+  /**
+   * The element-wise evaluation of self.all(x, ...) gives what CEL's all macro gives on the whole list: the same
+   * rule written so that it cannot be split ("&& true") is the reference.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "[{a: 1}, {a: 2}]          | pass",
+      "[{a: 1}, {a: 0}]          | fail: broken",
+      "[{b: 1}, {a: 0}]          | fail: broken",
+      "[{a: 0}, {b: 1}]          | fail: broken",
+      "[{a: 1}, {b: 1}]          | error: key 'a' is not present in map.",
+      "[]                        | pass",
+      "{k: v}                    | error: Error resolving field 'a'. Field selections must be performed on messages or maps."})
+  void shouldEvaluateItemByItemExactlyAsTheWholeRule(String self, String expected) {
+    CelRule split = rule("self.all(x, x.a > 0)");
+    CelRule whole = rule("self.all(x, x.a > 0) && true");
+
+    assertThat(outcome(split, self)).isEqualTo(expected);
+    assertThat(outcome(whole, self)).isEqualTo(expected);
+    // and again, now answered from what was remembered
+    assertThat(outcome(split, self)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "'abc'.find('[0-9]+')                | ''",
+      "'ab12cd34'.find('[0-9]+')           | '12'",
+      "'ab12cd34'.findAll('[0-9]+')        | ['12', '34']",
+      "'ab12cd34'.findAll('[0-9]+', 1)     | ['12']",
+      "'a b'.split(' ')                    | ['a', 'b']",
+      "'karpenter.sh'.find('^([^/]+)')     | 'karpenter.sh'"})
+  void shouldOfferTheKubernetesLibraryFunctions(String expression, String expected) {
+    CelRule rule = rule(expression + " == " + expected);
+
+    assertThat(rule.compileError()).isNull();
+    assertThat(outcome(rule, "0")).isEqualTo("pass");
+  }
+
+  @org.junit.jupiter.api.Test
+  void shouldReportIntOfANonNumberAsAnEvaluationError() {
+    assertThat(outcome(rule("int(self) >= 0"), "two")).isEqualTo("error: int() cannot convert \"two\" to an integer");
+    assertThat(outcome(rule("int(self) >= 0"), "'-1'")).isEqualTo("fail: broken");
+  }
+
+  @org.junit.jupiter.api.Test
+  void shouldKeepARuleThatDoesNotCompileAsUnevaluable() {
+    CelRule rule = rule("self.nosuchfunction(1)");
+
+    assertThat(rule.compileError()).startsWith("does not compile");
+    assertThat(outcome(rule, "x")).startsWith("error: does not compile");
+  }
+}
