@@ -3,6 +3,8 @@ package dev.autoscaling.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.validation.cel.CelRule;
+import dev.autoscaling.validation.cost.RuleCost;
+import dev.autoscaling.validation.cost.RuleCosts;
 import dev.autoscaling.validation.crd.CrdVersions;
 import dev.autoscaling.validation.schema.Defaults;
 import dev.autoscaling.validation.schema.SchemaNode;
@@ -190,6 +192,38 @@ public final class CrdValidator {
         }
       }
     }));
+    return problems;
+  }
+
+  /**
+   * The estimated cost of every rule, as the API server estimates it when the CRD is created, per
+   * {@code group/Kind version}.
+   */
+  public Map<String, List<RuleCost>> ruleCosts() {
+    Map<String, List<RuleCost>> costs = new LinkedHashMap<>();
+    targets.values().forEach(target -> costs.put(target.crd() + " " + target.version(), RuleCosts.of(target.schema())));
+    return costs;
+  }
+
+  /**
+   * Every rule whose estimated cost is over the API server's limit, and every version whose rules together are:
+   * the API server refuses such a CRD. Empty for all the pinned CRDs.
+   */
+  public List<String> costProblems() {
+    List<String> problems = new ArrayList<>();
+    ruleCosts().forEach((version, costs) -> {
+      long total = 0;
+      for (RuleCost cost : costs) {
+        total = cost.total() > Long.MAX_VALUE - total ? Long.MAX_VALUE : total + cost.total();
+        if (cost.exceedsLimit()) {
+          problems.add(version + " " + cost.schemaPath() + ": " + cost.rule() + ": " + cost.problem());
+        }
+      }
+      if (total > RuleCosts.PER_SCHEMA_LIMIT) {
+        problems.add(version + ": x-kubernetes-validations estimated rule cost total for entire OpenAPIv3 schema"
+            + " exceeds budget (" + total + " > " + RuleCosts.PER_SCHEMA_LIMIT + ")");
+      }
+    });
     return problems;
   }
 

@@ -1,6 +1,8 @@
 package dev.autoscaling.validation.cel;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
@@ -41,6 +43,7 @@ public final class CelRule {
   private final String fieldPath;
   private final String reason;
   private final boolean transition;
+  private final CelAbstractSyntaxTree ast;
   private final CelRuntime.Program program;
   private final CelRuntime.Program messageProgram;
   private final String compileError;
@@ -63,16 +66,21 @@ public final class CelRule {
     // The API server treats a rule as a transition rule when it refers to oldSelf at all.
     this.transition = rule.contains("oldSelf") && !Boolean.TRUE.equals(spec.path("optionalOldSelf").asBoolean(false));
     String error = null;
+    CelAbstractSyntaxTree checked = null;
     CelRuntime.Program compiled = null;
     CelRuntime.Program compiledMessage = null;
     try {
-      compiled = compile(rule);
+      checked = check(rule);
+      compiled = KubernetesCel.CEL.createProgram(checked);
       if (messageExpression != null) {
         compiledMessage = compile(messageExpression);
       }
     } catch (IllegalArgumentException e) {
       error = e.getMessage();
+    } catch (CelEvaluationException e) {
+      error = "cannot be planned: " + e.getMessage();
     }
+    this.ast = checked;
     this.program = compiled;
     this.messageProgram = compiledMessage;
     this.compileError = error;
@@ -83,16 +91,34 @@ public final class CelRule {
     return new CelRule(spec);
   }
 
-  private static CelRuntime.Program compile(String expression) {
+  private static CelAbstractSyntaxTree check(String expression) {
     CelValidationResult result = KubernetesCel.CEL.compile(expression);
     if (result.hasError()) {
       throw new IllegalArgumentException("does not compile: " + result.getErrorString());
     }
     try {
-      return KubernetesCel.CEL.createProgram(result.getAst());
-    } catch (Exception e) {
+      return result.getAst();
+    } catch (CelValidationException e) {
+      throw new IllegalArgumentException("does not compile: " + e.getMessage());
+    }
+  }
+
+  private static CelRuntime.Program compile(String expression) {
+    try {
+      return KubernetesCel.CEL.createProgram(check(expression));
+    } catch (CelEvaluationException e) {
       throw new IllegalArgumentException("cannot be planned: " + e.getMessage());
     }
+  }
+
+  /** The checked syntax tree (macros expanded), for static analysis such as cost; null when it did not compile. */
+  public CelAbstractSyntaxTree ast() {
+    return ast;
+  }
+
+  /** The {@code messageExpression}, or null. */
+  public String messageExpression() {
+    return messageExpression;
   }
 
   public String rule() {
