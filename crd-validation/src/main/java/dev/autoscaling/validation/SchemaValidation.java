@@ -3,6 +3,7 @@ package dev.autoscaling.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoscaling.validation.cel.CelRule;
 import dev.autoscaling.validation.schema.SchemaNode;
+import dev.autoscaling.validation.schema.SchemaWalker;
 import dev.autoscaling.validation.schema.SchemaValues;
 
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ final class SchemaValidation {
     for (String name : schema.required) {
       JsonNode value = data.get(name);
       if (value == null || (value.isNull() && !schemaOf(schema, name).nullable)) {
-        out.add(Violation.error(child(path, name), "required", "Required value: set " + name));
+        out.add(Violation.error(SchemaWalker.child(path, name), "required", "Required value: set " + name));
       }
     }
     for (Map.Entry<String, JsonNode> field : data.properties()) {
@@ -70,16 +71,16 @@ final class SchemaValidation {
           // ObjectMeta is checked by the API server's own rules, not by the CRD's schema.
           continue;
         }
-        walk(field.getValue(), old == null ? null : old.get(name), property, child(path, name), false);
+        walk(field.getValue(), old == null ? null : old.get(name), property, SchemaWalker.child(path, name), false);
       } else if (schema.additionalProperties != null) {
         walk(field.getValue(), old == null ? null : old.get(name), schema.additionalProperties,
             path + "[" + name + "]", false);
       } else if (!schema.preserveUnknownFields
           && !((root || schema.embeddedResource) && isTypeMeta(name))) {
         String suggestion = SchemaValues.suggestField(name, schema.properties.keySet());
-        out.add(Violation.warning(child(path, name), "unknown field",
+        out.add(Violation.warning(SchemaWalker.child(path, name), "unknown field",
             "unknown field, dropped by the API server without a word"
-                + (suggestion == null ? "" : "; did you mean " + child(path, suggestion) + "?")));
+                + (suggestion == null ? "" : "; did you mean " + SchemaWalker.child(path, suggestion) + "?")));
       }
     }
   }
@@ -175,7 +176,4 @@ final class SchemaValidation {
     return null;
   }
 
-  static String child(String path, String name) {
-    return path.isEmpty() ? name : path + "." + name;
-  }
 }

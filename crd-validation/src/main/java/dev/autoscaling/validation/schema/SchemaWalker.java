@@ -61,7 +61,8 @@ public final class SchemaWalker {
     }
   }
 
-  static String child(String path, String name) {
+  /** {@code path.name}, or {@code name} at the root. */
+  public static String child(String path, String name) {
     return path.isEmpty() ? name : path + "." + name;
   }
 }

@@ -7,10 +7,7 @@ import dev.autoscaling.workshop.WorkshopManifests;
 import dev.autoscaling.workshop.WorkshopStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,14 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RenderCommandTest {
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
+  private final java.io.StringWriter out = cli.out;
+  private final java.io.StringWriter err = cli.err;
 
   private int run(String... args) {
-    return new CommandLine(new WorkshopCommand())
-        .setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true))
-        .execute(args);
+    return cli.run(args);
   }
 
   private static List<JsonNode> expectedDocuments() {
