@@ -4,13 +4,13 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** Suggests the declared field a misspelt or misremembered one most likely meant. */
-final class DidYouMean {
+public final class DidYouMean {
 
   private DidYouMean() {
   }
 
   /** The closest candidate, or null when none is close enough to be a useful guess. */
-  static String suggest(String unknown, Collection<String> candidates) {
+  public static String suggest(String unknown, Collection<String> candidates) {
     String folded = unknown.toLowerCase(Locale.ROOT);
     String singular = folded.endsWith("s") ? folded.substring(0, folded.length() - 1) : folded;
     String best = null;

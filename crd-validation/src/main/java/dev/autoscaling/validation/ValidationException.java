@@ -1,0 +1,30 @@
+package dev.autoscaling.validation;
+
+import java.util.List;
+
+/**
+ * Thrown by a {@code build()} that validates: the object would be rejected by the API server. Carries every
+ * violation, not the first; the message lists them one per line.
+ */
+public final class ValidationException extends IllegalArgumentException {
+
+  private final transient List<Violation> violations;
+
+  public ValidationException(String what, List<Violation> violations) {
+    super(message(what, violations));
+    this.violations = List.copyOf(violations);
+  }
+
+  private static String message(String what, List<Violation> violations) {
+    StringBuilder text = new StringBuilder(what).append(" is invalid (").append(violations.size())
+        .append(violations.size() == 1 ? " problem):" : " problems):");
+    for (Violation violation : violations) {
+      text.append("\n  ").append(violation);
+    }
+    return text.toString();
+  }
+
+  public List<Violation> violations() {
+    return violations;
+  }
+}

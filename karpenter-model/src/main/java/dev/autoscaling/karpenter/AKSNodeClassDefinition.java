@@ -1,0 +1,126 @@
+package dev.autoscaling.karpenter;
+
+import dev.autoscaling.karpenter.api.azure.v1beta1.AKSNodeClass;
+import dev.autoscaling.karpenter.api.azure.v1beta1.AKSNodeClassBuilder;
+import dev.autoscaling.karpenter.api.azure.v1beta1.AKSNodeClassSpec;
+import dev.autoscaling.validation.ValidationException;
+import dev.autoscaling.validation.Violation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An AKSNodeClass being described: immutable, each call returns a new definition. {@link #build()} validates
+ * against the pinned Azure CRD (schema and CEL rules).
+ */
+public final class AKSNodeClassDefinition {
+
+  static final AKSNodeClassDefinition EMPTY = new AKSNodeClassDefinition();
+
+  private String name;
+  private String description;
+  private AKSNodeClassSpec.ImageFamily imageFamily;
+  private AKSNodeClassSpec.FipsMode fipsMode;
+  private Integer osDiskSizeGB;
+  private Integer maxPods;
+  private String vnetSubnetId;
+  private final Map<String, String> tags = new LinkedHashMap<>();
+
+  private AKSNodeClassDefinition() {
+  }
+
+  private AKSNodeClassDefinition copy() {
+    AKSNodeClassDefinition c = new AKSNodeClassDefinition();
+    c.name = name;
+    c.description = description;
+    c.imageFamily = imageFamily;
+    c.fipsMode = fipsMode;
+    c.osDiskSizeGB = osDiskSizeGB;
+    c.maxPods = maxPods;
+    c.vnetSubnetId = vnetSubnetId;
+    c.tags.putAll(tags);
+    return c;
+  }
+
+  public AKSNodeClassDefinition named(String nodeClassName) {
+    AKSNodeClassDefinition c = copy();
+    c.name = nodeClassName;
+    return c;
+  }
+
+  /** The {@code kubernetes.io/description} annotation. */
+  public AKSNodeClassDefinition description(String text) {
+    AKSNodeClassDefinition c = copy();
+    c.description = text;
+    return c;
+  }
+
+  public AKSNodeClassDefinition imageFamily(AKSNodeClassSpec.ImageFamily family) {
+    AKSNodeClassDefinition c = copy();
+    c.imageFamily = family;
+    return c;
+  }
+
+  public AKSNodeClassDefinition fipsMode(AKSNodeClassSpec.FipsMode mode) {
+    AKSNodeClassDefinition c = copy();
+    c.fipsMode = mode;
+    return c;
+  }
+
+  public AKSNodeClassDefinition osDiskSizeGB(int gigabytes) {
+    AKSNodeClassDefinition c = copy();
+    c.osDiskSizeGB = gigabytes;
+    return c;
+  }
+
+  public AKSNodeClassDefinition maxPods(int pods) {
+    AKSNodeClassDefinition c = copy();
+    c.maxPods = pods;
+    return c;
+  }
+
+  /** The subnet's ARM resource id. */
+  public AKSNodeClassDefinition vnetSubnetId(String resourceId) {
+    AKSNodeClassDefinition c = copy();
+    c.vnetSubnetId = resourceId;
+    return c;
+  }
+
+  /** An Azure tag on the VMs. */
+  public AKSNodeClassDefinition tag(String key, String value) {
+    AKSNodeClassDefinition c = copy();
+    c.tags.put(key, value);
+    return c;
+  }
+
+  /** As described, not validated. */
+  public AKSNodeClass toAKSNodeClass() {
+    AKSNodeClassBuilder builder = new AKSNodeClassBuilder().withNewMetadata().withName(name).endMetadata();
+    AKSNodeClass nodeClass = builder.withNewSpec()
+        .withImageFamily(imageFamily)
+        .withFipsMode(fipsMode)
+        .withOsDiskSizeGB(osDiskSizeGB)
+        .withMaxPods(maxPods)
+        .withVnetSubnetID(vnetSubnetId)
+        .withTags(tags.isEmpty() ? null : new LinkedHashMap<>(tags))
+        .endSpec()
+        .build();
+    if (description != null) {
+      nodeClass.getMetadata().setAnnotations(new LinkedHashMap<>(Map.of("kubernetes.io/description", description)));
+    }
+    return nodeClass;
+  }
+
+  /**
+   * @throws ValidationException listing every violation of the pinned AKSNodeClass CRD
+   */
+  public AKSNodeClass build() {
+    AKSNodeClass nodeClass = toAKSNodeClass();
+    List<Violation> violations = KarpenterCrds.azure().validate(nodeClass).violations();
+    if (violations.stream().anyMatch(Violation::isError)) {
+      throw new ValidationException("AKSNodeClass " + (name == null ? "<unnamed>" : name), violations);
+    }
+    return nodeClass;
+  }
+}

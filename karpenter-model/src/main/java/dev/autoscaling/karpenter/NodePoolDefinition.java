@@ -1,0 +1,410 @@
+package dev.autoscaling.karpenter;
+
+import dev.autoscaling.karpenter.api.aws.v1.EC2NodeClass;
+import dev.autoscaling.karpenter.api.v1.NodePool;
+import dev.autoscaling.karpenter.api.v1.NodePoolBuilder;
+import dev.autoscaling.karpenter.api.v1.nodepoolspec.Disruption;
+import dev.autoscaling.karpenter.api.v1.nodepoolspec.DisruptionBuilder;
+import dev.autoscaling.karpenter.api.v1.nodepoolspec.disruption.Budgets;
+import dev.autoscaling.karpenter.api.v1.nodepoolspec.disruption.BudgetsBuilder;
+import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Requirements;
+import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.RequirementsBuilder;
+import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Requirements.Operator;
+import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.StartupTaints;
+import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.StartupTaintsBuilder;
+import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Taints;
+import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.TaintsBuilder;
+import dev.autoscaling.validation.CrdValidator;
+import dev.autoscaling.validation.ValidationException;
+import dev.autoscaling.validation.ValidationReport;
+import dev.autoscaling.validation.Violation;
+import io.fabric8.kubernetes.api.model.IntOrString;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A NodePool being described: an immutable value, so a partial definition ({@code NodePools.arm64().onDemand()})
+ * can be shared and extended safely. {@link #build()} returns the generated {@link NodePool}, validated as the
+ * API server would validate it (the provider's own CRD copy, every CEL rule) plus the well-known label values.
+ */
+public final class NodePoolDefinition {
+
+  static final NodePoolDefinition EMPTY = new NodePoolDefinition();
+
+  private String name;
+  private Integer weight;
+  private final List<Requirements> requirements = new ArrayList<>();
+  private Disruption.ConsolidationPolicy consolidationPolicy;
+  private String consolidateAfter;
+  private final List<Budgets> budgets = new ArrayList<>();
+  private String expireAfter;
+  private String terminationGracePeriod;
+  private final Map<String, IntOrString> limits = new LinkedHashMap<>();
+  private final List<Taints> taints = new ArrayList<>();
+  private final List<StartupTaints> startupTaints = new ArrayList<>();
+  private final Map<String, String> labels = new LinkedHashMap<>();
+  private final Map<String, String> annotations = new LinkedHashMap<>();
+  private NodeClassReference nodeClass;
+
+  private NodePoolDefinition() {
+  }
+
+  private NodePoolDefinition copy() {
+    NodePoolDefinition c = new NodePoolDefinition();
+    c.name = name;
+    c.weight = weight;
+    requirements.forEach(r -> c.requirements.add(new RequirementsBuilder(r)
+        .withValues(r.getValues() == null ? null : new ArrayList<>(r.getValues())).build()));
+    c.consolidationPolicy = consolidationPolicy;
+    c.consolidateAfter = consolidateAfter;
+    c.budgets.addAll(budgets);
+    c.expireAfter = expireAfter;
+    c.terminationGracePeriod = terminationGracePeriod;
+    c.limits.putAll(limits);
+    c.taints.addAll(taints);
+    c.startupTaints.addAll(startupTaints);
+    c.labels.putAll(labels);
+    c.annotations.putAll(annotations);
+    c.nodeClass = nodeClass;
+    return c;
+  }
+
+  // --- identity and weight
+
+  public NodePoolDefinition named(String nodePoolName) {
+    NodePoolDefinition c = copy();
+    c.name = nodePoolName;
+    return c;
+  }
+
+  /** Priority among NodePools that fit (1..100; higher first). */
+  public NodePoolDefinition weight(int value) {
+    NodePoolDefinition c = copy();
+    c.weight = value;
+    return c;
+  }
+
+  // --- requirements
+
+  /** Any requirement; prefer the named methods, which know the label's values. */
+  public NodePoolDefinition requirement(String key, Operator operator, String... values) {
+    NodePoolDefinition c = copy();
+    c.requirements.add(new RequirementsBuilder().withKey(key).withOperator(operator)
+        .withValues(operator == Operator.EXISTS || operator == Operator.DOESNOTEXIST ? null
+            : new ArrayList<>(List.of(values)))
+        .build());
+    return c;
+  }
+
+  public NodePoolDefinition requirement(Label label, Operator operator, String... values) {
+    return requirement(label.key(), operator, values);
+  }
+
+  /** The requirement added last must be met by at least this many distinct values (flexibility for spot). */
+  public NodePoolDefinition minValues(int count) {
+    if (requirements.isEmpty()) {
+      throw new IllegalStateException("minValues(" + count + "): add a requirement first, e.g. skuFamily(\"D\", \"E\")");
+    }
+    NodePoolDefinition c = copy();
+    Requirements last = c.requirements.get(c.requirements.size() - 1);
+    last.setMinValues((long) count);
+    return c;
+  }
+
+  public NodePoolDefinition arm64() {
+    return requirement(Labels.ARCH, Operator.IN, "arm64");
+  }
+
+  public NodePoolDefinition amd64() {
+    return requirement(Labels.ARCH, Operator.IN, "amd64");
+  }
+
+  public NodePoolDefinition architectures(String... architectures) {
+    return requirement(Labels.ARCH, Operator.IN, architectures);
+  }
+
+  public NodePoolDefinition linux() {
+    return requirement(Labels.OS, Operator.IN, "linux");
+  }
+
+  public NodePoolDefinition windows() {
+    return requirement(Labels.OS, Operator.IN, "windows");
+  }
+
+  public NodePoolDefinition onDemand() {
+    return requirement(Labels.CAPACITY_TYPE, Operator.IN, "on-demand");
+  }
+
+  public NodePoolDefinition spot() {
+    return requirement(Labels.CAPACITY_TYPE, Operator.IN, "spot");
+  }
+
+  public NodePoolDefinition capacityTypes(String... types) {
+    return requirement(Labels.CAPACITY_TYPE, Operator.IN, types);
+  }
+
+  public NodePoolDefinition zones(String... zones) {
+    return requirement(Labels.ZONE, Operator.IN, zones);
+  }
+
+  public NodePoolDefinition instanceTypes(String... types) {
+    return requirement(Labels.INSTANCE_TYPE, Operator.IN, types);
+  }
+
+  /** {@code karpenter.azure.com/sku-family}: D, E, F, ... */
+  public NodePoolDefinition skuFamily(String... families) {
+    return requirement(Labels.SKU_FAMILY, Operator.IN, families);
+  }
+
+  public NodePoolDefinition skuName(String... names) {
+    return requirement(Labels.SKU_NAME, Operator.IN, names);
+  }
+
+  public NodePoolDefinition skuSeries(String... series) {
+    return requirement(Labels.SKU_SERIES, Operator.IN, series);
+  }
+
+  public NodePoolDefinition skuVersion(String... versions) {
+    return requirement(Labels.SKU_VERSION, Operator.IN, versions);
+  }
+
+  public NumericRequirement skuCpu() {
+    return new NumericRequirement(this, Labels.SKU_CPU);
+  }
+
+  public NumericRequirement skuMemory() {
+    return new NumericRequirement(this, Labels.SKU_MEMORY);
+  }
+
+  public NumericRequirement skuGpuCount() {
+    return new NumericRequirement(this, Labels.SKU_GPU_COUNT);
+  }
+
+  public NodePoolDefinition skuGpuManufacturer(String... manufacturers) {
+    return requirement(Labels.SKU_GPU_MANUFACTURER, Operator.IN, manufacturers);
+  }
+
+  public NodePoolDefinition acceleratedNetworking(boolean required) {
+    return requirement(Labels.SKU_NETWORKING_ACCELERATED, Operator.IN, Boolean.toString(required));
+  }
+
+  public NodePoolDefinition premiumStorage(boolean required) {
+    return requirement(Labels.SKU_STORAGE_PREMIUM_CAPABLE, Operator.IN, Boolean.toString(required));
+  }
+
+  /** {@code karpenter.k8s.aws/instance-category}: c, m, r, ... */
+  public NodePoolDefinition instanceCategories(String... categories) {
+    return requirement(Labels.INSTANCE_CATEGORY, Operator.IN, categories);
+  }
+
+  public NodePoolDefinition instanceFamilies(String... families) {
+    return requirement(Labels.INSTANCE_FAMILY, Operator.IN, families);
+  }
+
+  public NumericRequirement instanceGeneration() {
+    return new NumericRequirement(this, Labels.INSTANCE_GENERATION);
+  }
+
+  public NumericRequirement instanceCpu() {
+    return new NumericRequirement(this, Labels.INSTANCE_CPU);
+  }
+
+  public NumericRequirement instanceMemory() {
+    return new NumericRequirement(this, Labels.INSTANCE_MEMORY);
+  }
+
+  // --- disruption
+
+  public NodePoolDefinition consolidateWhenEmptyOrUnderutilized(Duration after) {
+    return consolidation(Disruption.ConsolidationPolicy.WHENEMPTYORUNDERUTILIZED, after);
+  }
+
+  public NodePoolDefinition consolidateWhenEmpty(Duration after) {
+    return consolidation(Disruption.ConsolidationPolicy.WHENEMPTY, after);
+  }
+
+  public NodePoolDefinition consolidation(Disruption.ConsolidationPolicy policy, Duration after) {
+    NodePoolDefinition c = copy();
+    c.consolidationPolicy = policy;
+    c.consolidateAfter = GoDurations.of("consolidateAfter", after);
+    return c;
+  }
+
+  /** {@code consolidateAfter: Never}: Karpenter never consolidates this pool's nodes. */
+  public NodePoolDefinition neverConsolidate() {
+    NodePoolDefinition c = copy();
+    c.consolidateAfter = "Never";
+    return c;
+  }
+
+  /** At most this many nodes (a count, {@code "3"}, or a percentage, {@code "10%"}) disrupted at once. */
+  public NodePoolDefinition budget(String nodes) {
+    NodePoolDefinition c = copy();
+    c.budgets.add(new BudgetsBuilder().withNodes(nodes).build());
+    return c;
+  }
+
+  /** A budget active for {@code duration} from each hit of the cron {@code schedule}, for the given reasons. */
+  public NodePoolDefinition budget(String nodes, String schedule, Duration duration, Budgets.Reasons... reasons) {
+    NodePoolDefinition c = copy();
+    c.budgets.add(new BudgetsBuilder().withNodes(nodes).withSchedule(schedule)
+        .withDuration(GoDurations.ofMinutes("budget duration", duration))
+        .withReasons(reasons.length == 0 ? null : new ArrayList<>(Arrays.asList(reasons)))
+        .build());
+    return c;
+  }
+
+  public NodePoolDefinition expireAfter(Duration after) {
+    NodePoolDefinition c = copy();
+    c.expireAfter = GoDurations.of("expireAfter", after);
+    return c;
+  }
+
+  public NodePoolDefinition neverExpire() {
+    NodePoolDefinition c = copy();
+    c.expireAfter = "Never";
+    return c;
+  }
+
+  public NodePoolDefinition terminationGracePeriod(Duration period) {
+    NodePoolDefinition c = copy();
+    c.terminationGracePeriod = GoDurations.of("terminationGracePeriod", period);
+    return c;
+  }
+
+  // --- limits, taints, labels
+
+  /** Total CPU the pool may provision, as a Kubernetes quantity ({@code "1000"}, {@code "500m"}). */
+  public NodePoolDefinition limitCpu(String quantity) {
+    return limit("cpu", new IntOrString(quantity));
+  }
+
+  /** Total memory, as a Kubernetes quantity ({@code "1000Gi"}). */
+  public NodePoolDefinition limitMemory(String quantity) {
+    return limit("memory", new IntOrString(quantity));
+  }
+
+  public NodePoolDefinition limitNodes(long nodes) {
+    return limit("nodes", new IntOrString(Long.toString(nodes)));
+  }
+
+  private NodePoolDefinition limit(String resource, IntOrString quantity) {
+    NodePoolDefinition c = copy();
+    c.limits.put(resource, quantity);
+    return c;
+  }
+
+  public NodePoolDefinition taint(String key, String value, Taints.Effect effect) {
+    NodePoolDefinition c = copy();
+    c.taints.add(new TaintsBuilder().withKey(key).withValue(value).withEffect(effect).build());
+    return c;
+  }
+
+  public NodePoolDefinition startupTaint(String key, String value, StartupTaints.Effect effect) {
+    NodePoolDefinition c = copy();
+    c.startupTaints.add(new StartupTaintsBuilder().withKey(key).withValue(value).withEffect(effect).build());
+    return c;
+  }
+
+  /** A label every node of the pool gets. */
+  public NodePoolDefinition label(String key, String value) {
+    NodePoolDefinition c = copy();
+    c.labels.put(key, value);
+    return c;
+  }
+
+  public NodePoolDefinition annotation(String key, String value) {
+    NodePoolDefinition c = copy();
+    c.annotations.put(key, value);
+    return c;
+  }
+
+  // --- node class
+
+  public NodePoolDefinition nodeClass(NodeClassReference reference) {
+    NodePoolDefinition c = copy();
+    c.nodeClass = reference;
+    return c;
+  }
+
+  public NodePoolDefinition nodeClass(dev.autoscaling.karpenter.api.azure.v1beta1.AKSNodeClass aksNodeClass) {
+    return nodeClass(NodeClassReference.aksNodeClass(aksNodeClass.getMetadata().getName()));
+  }
+
+  public NodePoolDefinition nodeClass(EC2NodeClass ec2NodeClass) {
+    return nodeClass(NodeClassReference.ec2NodeClass(ec2NodeClass.getMetadata().getName()));
+  }
+
+  // --- results
+
+  /** The NodePool as described, not validated: to drop down to the generated builder with {@code edit()}. */
+  public NodePool toNodePool() {
+    NodePoolBuilder builder = new NodePoolBuilder()
+        .withNewMetadata().withName(name).endMetadata()
+        .withNewSpec()
+        .withWeight(weight)
+        .withLimits(limits.isEmpty() ? null : new LinkedHashMap<>(limits))
+        .endSpec();
+    NodePool pool = builder.build();
+    if (consolidationPolicy != null || consolidateAfter != null || !budgets.isEmpty()) {
+      pool.getSpec().setDisruption(new DisruptionBuilder()
+          .withBudgets(budgets.isEmpty() ? null : new ArrayList<>(budgets))
+          .withConsolidateAfter(consolidateAfter)
+          .withConsolidationPolicy(consolidationPolicy)
+          .build());
+    }
+    var template = new dev.autoscaling.karpenter.api.v1.nodepoolspec.Template();
+    if (!labels.isEmpty() || !annotations.isEmpty()) {
+      template.setMetadata(new dev.autoscaling.karpenter.api.v1.nodepoolspec.template.MetadataBuilder()
+          .withAnnotations(annotations.isEmpty() ? null : new LinkedHashMap<>(annotations))
+          .withLabels(labels.isEmpty() ? null : new LinkedHashMap<>(labels))
+          .build());
+    }
+    var spec = new dev.autoscaling.karpenter.api.v1.nodepoolspec.template.Spec();
+    spec.setExpireAfter(expireAfter);
+    spec.setTerminationGracePeriod(terminationGracePeriod);
+    if (nodeClass != null) {
+      spec.setNodeClassRef(new dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.NodeClassRefBuilder()
+          .withGroup(nodeClass.group()).withKind(nodeClass.kind()).withName(nodeClass.name()).build());
+    }
+    spec.setRequirements(requirements.isEmpty() ? null : copy().requirements);
+    spec.setTaints(taints.isEmpty() ? null : new ArrayList<>(taints));
+    spec.setStartupTaints(startupTaints.isEmpty() ? null : new ArrayList<>(startupTaints));
+    template.setSpec(spec);
+    pool.getSpec().setTemplate(template);
+    return pool;
+  }
+
+  /**
+   * The NodePool, validated.
+   *
+   * @throws ValidationException listing every violation: the CRD's schema and CEL rules (the Azure copy for an
+   *                             AKSNodeClass, the AWS copy for an EC2NodeClass) and the well-known label values
+   */
+  public NodePool build() {
+    NodePool pool = toNodePool();
+    List<Violation> violations = validate(pool);
+    if (violations.stream().anyMatch(Violation::isError)) {
+      throw new ValidationException("NodePool " + (name == null ? "<unnamed>" : name), violations);
+    }
+    return pool;
+  }
+
+  /** Every violation of a NodePool, from any source (facade, YAML, a cluster). */
+  public static List<Violation> validate(NodePool pool) {
+    boolean aws = pool.getSpec() != null && pool.getSpec().getTemplate() != null
+        && pool.getSpec().getTemplate().getSpec() != null
+        && pool.getSpec().getTemplate().getSpec().getNodeClassRef() != null
+        && NodeClassReference.AWS_GROUP.equals(pool.getSpec().getTemplate().getSpec().getNodeClassRef().getGroup());
+    CrdValidator validator = aws ? KarpenterCrds.aws() : KarpenterCrds.azure();
+    ValidationReport report = validator.validate(pool);
+    List<Violation> violations = new ArrayList<>(report.violations());
+    violations.addAll(LabelChecks.requirements(pool));
+    return violations;
+  }
+}
