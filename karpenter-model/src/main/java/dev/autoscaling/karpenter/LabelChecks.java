@@ -1,8 +1,6 @@
 package dev.autoscaling.karpenter;
 
-import dev.autoscaling.karpenter.api.v1.NodePool;
-import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Requirements;
-import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Requirements.Operator;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoscaling.validation.Violation;
 import dev.autoscaling.validation.schema.DidYouMean;
 
@@ -19,21 +17,20 @@ final class LabelChecks {
   private LabelChecks() {
   }
 
-  static List<Violation> requirements(NodePool pool) {
+  /** Checks the requirements of a NodePool given as a JSON tree (so wrongly typed values are seen too). */
+  static List<Violation> requirements(JsonNode pool) {
     List<Violation> violations = new ArrayList<>();
-    if (pool.getSpec() == null || pool.getSpec().getTemplate() == null
-        || pool.getSpec().getTemplate().getSpec() == null
-        || pool.getSpec().getTemplate().getSpec().getRequirements() == null) {
+    JsonNode requirements = pool.at("/spec/template/spec/requirements");
+    if (!requirements.isArray()) {
       return violations;
     }
-    List<Requirements> requirements = pool.getSpec().getTemplate().getSpec().getRequirements();
     for (int i = 0; i < requirements.size(); i++) {
-      Requirements requirement = requirements.get(i);
+      JsonNode requirement = requirements.get(i);
       String path = "spec.template.spec.requirements[" + i + "]";
-      String key = requirement.getKey();
-      if (key == null) {
+      if (!requirement.path("key").isTextual()) {
         continue;
       }
+      String key = requirement.path("key").textValue();
       Label label = Labels.find(key).orElse(null);
       if (label == null) {
         String domain = Labels.restrictedDomainOf(key);
@@ -47,20 +44,23 @@ final class LabelChecks {
         }
         continue;
       }
-      Operator operator = requirement.getOperator();
-      List<String> values = requirement.getValues();
-      if (values == null || operator == null) {
+      String operator = requirement.path("operator").asText("");
+      JsonNode values = requirement.path("values");
+      if (!values.isArray()) {
         continue;
       }
-      boolean comparison = operator == Operator.GT || operator == Operator.LT || operator == Operator.GTE
-          || operator == Operator.LTE;
+      boolean comparison = operator.equals("Gt") || operator.equals("Lt") || operator.equals("Gte")
+          || operator.equals("Lte");
       if (comparison && label.type() != LabelType.INTEGER) {
-        violations.add(Violation.error(path + ".operator", "well-known labels", "operator " + operator.getValue()
+        violations.add(Violation.error(path + ".operator", "well-known labels", "operator " + operator
             + " compares numbers, and " + key + " is not numeric: use In or NotIn"));
         continue;
       }
+      if (!comparison && !operator.equals("In") && !operator.equals("NotIn")) {
+        continue;
+      }
       for (int j = 0; j < values.size(); j++) {
-        String problem = label.problemWith(values.get(j));
+        String problem = values.get(j).isTextual() ? label.problemWith(values.get(j).textValue()) : null;
         if (problem != null) {
           violations.add(Violation.error(path + ".values[" + j + "]", "well-known labels", problem));
         }

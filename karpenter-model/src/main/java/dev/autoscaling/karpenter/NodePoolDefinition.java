@@ -14,6 +14,8 @@ import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.StartupTaints
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.StartupTaintsBuilder;
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Taints;
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.TaintsBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.validation.CrdValidator;
 import dev.autoscaling.validation.ValidationException;
 import dev.autoscaling.validation.ValidationReport;
@@ -388,7 +390,7 @@ public final class NodePoolDefinition {
    */
   public NodePool build() {
     NodePool pool = toNodePool();
-    List<Violation> violations = validate(pool);
+    List<Violation> violations = validate(Manifests.toTree(pool));
     if (violations.stream().anyMatch(Violation::isError)) {
       throw new ValidationException("NodePool " + (name == null ? "<unnamed>" : name), violations);
     }
@@ -397,10 +399,15 @@ public final class NodePoolDefinition {
 
   /** Every violation of a NodePool, from any source (facade, YAML, a cluster). */
   public static List<Violation> validate(NodePool pool) {
-    boolean aws = pool.getSpec() != null && pool.getSpec().getTemplate() != null
-        && pool.getSpec().getTemplate().getSpec() != null
-        && pool.getSpec().getTemplate().getSpec().getNodeClassRef() != null
-        && NodeClassReference.AWS_GROUP.equals(pool.getSpec().getTemplate().getSpec().getNodeClassRef().getGroup());
+    return validate(Manifests.toTree(pool));
+  }
+
+  /**
+   * Every violation of a NodePool given as a JSON tree, e.g. parsed from YAML: values the model classes could not
+   * even hold (a wrong enum value, text where a number belongs) are reported like everything else.
+   */
+  public static List<Violation> validate(JsonNode pool) {
+    boolean aws = NodeClassReference.AWS_GROUP.equals(pool.at("/spec/template/spec/nodeClassRef/group").asText());
     CrdValidator validator = aws ? KarpenterCrds.aws() : KarpenterCrds.azure();
     ValidationReport report = validator.validate(pool);
     List<Violation> violations = new ArrayList<>(report.violations());
