@@ -1,0 +1,155 @@
+package dev.autoscaling.karpenter;
+
+import dev.autoscaling.karpenter.api.aws.v1.EC2NodeClass;
+import dev.autoscaling.karpenter.api.aws.v1.EC2NodeClassBuilder;
+import dev.autoscaling.karpenter.api.aws.v1.EC2NodeClassFluent;
+import dev.autoscaling.validation.ValidationException;
+import dev.autoscaling.validation.Violation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An EC2NodeClass being described: immutable, each call returns a new definition. {@link #build()} validates
+ * against the pinned AWS CRD (its 54 CEL rules included).
+ */
+public final class EC2NodeClassDefinition {
+
+  static final EC2NodeClassDefinition EMPTY = new EC2NodeClassDefinition();
+
+  private String name;
+  private String amiAlias;
+  private String role;
+  private String instanceProfile;
+  private final Map<String, String> subnetTags = new LinkedHashMap<>();
+  private final List<String> subnetIds = new ArrayList<>();
+  private final Map<String, String> securityGroupTags = new LinkedHashMap<>();
+  private final List<String> securityGroupIds = new ArrayList<>();
+  private final Map<String, String> tags = new LinkedHashMap<>();
+  private String userData;
+
+  private EC2NodeClassDefinition() {
+  }
+
+  private EC2NodeClassDefinition copy() {
+    EC2NodeClassDefinition c = new EC2NodeClassDefinition();
+    c.name = name;
+    c.amiAlias = amiAlias;
+    c.role = role;
+    c.instanceProfile = instanceProfile;
+    c.subnetTags.putAll(subnetTags);
+    c.subnetIds.addAll(subnetIds);
+    c.securityGroupTags.putAll(securityGroupTags);
+    c.securityGroupIds.addAll(securityGroupIds);
+    c.tags.putAll(tags);
+    c.userData = userData;
+    return c;
+  }
+
+  public EC2NodeClassDefinition named(String nodeClassName) {
+    EC2NodeClassDefinition c = copy();
+    c.name = nodeClassName;
+    return c;
+  }
+
+  /** {@code family@version}, e.g. {@code al2023@v20261120} or {@code bottlerocket@latest}. */
+  public EC2NodeClassDefinition amiAlias(String alias) {
+    EC2NodeClassDefinition c = copy();
+    c.amiAlias = alias;
+    return c;
+  }
+
+  /** The IAM role Karpenter creates an instance profile for (or use {@link #instanceProfile}). */
+  public EC2NodeClassDefinition role(String iamRole) {
+    EC2NodeClassDefinition c = copy();
+    c.role = iamRole;
+    return c;
+  }
+
+  public EC2NodeClassDefinition instanceProfile(String profile) {
+    EC2NodeClassDefinition c = copy();
+    c.instanceProfile = profile;
+    return c;
+  }
+
+  /** Subnets and security groups tagged {@code karpenter.sh/discovery: <cluster>}, the usual EKS set-up. */
+  public EC2NodeClassDefinition discoveredBy(String clusterName) {
+    return subnetsTagged("karpenter.sh/discovery", clusterName)
+        .securityGroupsTagged("karpenter.sh/discovery", clusterName);
+  }
+
+  public EC2NodeClassDefinition subnetsTagged(String key, String value) {
+    EC2NodeClassDefinition c = copy();
+    c.subnetTags.put(key, value);
+    return c;
+  }
+
+  public EC2NodeClassDefinition subnetIds(String... ids) {
+    EC2NodeClassDefinition c = copy();
+    c.subnetIds.addAll(List.of(ids));
+    return c;
+  }
+
+  public EC2NodeClassDefinition securityGroupsTagged(String key, String value) {
+    EC2NodeClassDefinition c = copy();
+    c.securityGroupTags.put(key, value);
+    return c;
+  }
+
+  public EC2NodeClassDefinition securityGroupIds(String... ids) {
+    EC2NodeClassDefinition c = copy();
+    c.securityGroupIds.addAll(List.of(ids));
+    return c;
+  }
+
+  /** An EC2 tag on the instances. */
+  public EC2NodeClassDefinition tag(String key, String value) {
+    EC2NodeClassDefinition c = copy();
+    c.tags.put(key, value);
+    return c;
+  }
+
+  public EC2NodeClassDefinition userData(String script) {
+    EC2NodeClassDefinition c = copy();
+    c.userData = script;
+    return c;
+  }
+
+  /** As described, not validated. */
+  public EC2NodeClass toEC2NodeClass() {
+    EC2NodeClassFluent<EC2NodeClassBuilder>.SpecNested<EC2NodeClassBuilder> spec = new EC2NodeClassBuilder()
+        .withNewMetadata().withName(name).endMetadata()
+        .withNewSpec()
+        .withRole(role)
+        .withInstanceProfile(instanceProfile)
+        .withTags(tags.isEmpty() ? null : new LinkedHashMap<>(tags))
+        .withUserData(userData);
+    if (amiAlias != null) {
+      spec.addNewAmiSelectorTerm().withAlias(amiAlias).endAmiSelectorTerm();
+    }
+    if (!subnetTags.isEmpty()) {
+      spec.addNewSubnetSelectorTerm().withTags(new LinkedHashMap<>(subnetTags)).endSubnetSelectorTerm();
+    }
+    subnetIds.forEach(id -> spec.addNewSubnetSelectorTerm().withId(id).endSubnetSelectorTerm());
+    if (!securityGroupTags.isEmpty()) {
+      spec.addNewSecurityGroupSelectorTerm().withTags(new LinkedHashMap<>(securityGroupTags))
+          .endSecurityGroupSelectorTerm();
+    }
+    securityGroupIds.forEach(id -> spec.addNewSecurityGroupSelectorTerm().withId(id).endSecurityGroupSelectorTerm());
+    return spec.endSpec().build();
+  }
+
+  /**
+   * @throws ValidationException listing every violation of the pinned EC2NodeClass CRD
+   */
+  public EC2NodeClass build() {
+    EC2NodeClass nodeClass = toEC2NodeClass();
+    List<Violation> violations = KarpenterCrds.aws().validate(nodeClass).violations();
+    if (violations.stream().anyMatch(Violation::isError)) {
+      throw new ValidationException("EC2NodeClass " + (name == null ? "<unnamed>" : name), violations);
+    }
+    return nodeClass;
+  }
+}
