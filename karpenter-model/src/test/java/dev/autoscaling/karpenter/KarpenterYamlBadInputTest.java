@@ -99,4 +99,55 @@ class KarpenterYamlBadInputTest {
 
     assertThat(errors(yaml)).as(what).isEmpty();
   }
+
+  /** NAP's own pools, as the Azure provider's examples and e2e defaults describe them, written out by hand. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"general-purpose", "system-surge", "e2e-default"})
+  void shouldAcceptNapsOwnNodePools(String name) {
+    String common = """
+          template:
+            metadata:
+              labels:
+                kubernetes.azure.com/ebpf-dataplane: cilium
+            spec:
+              nodeClassRef: {group: karpenter.azure.com, kind: AKSNodeClass, name: default}
+              expireAfter: Never
+              startupTaints:
+              - {key: node.cilium.io/agent-not-ready, value: 'true', effect: NoExecute}
+              requirements:
+              - {key: kubernetes.io/arch, operator: In, values: [amd64]}
+              - {key: kubernetes.io/os, operator: In, values: [linux]}
+              - {key: karpenter.sh/capacity-type, operator: In, values: [on-demand]}
+              - {key: karpenter.azure.com/sku-family, operator: In, values: [D]}
+        """;
+    String yaml = switch (name) {
+      case "general-purpose" -> """
+          apiVersion: karpenter.sh/v1
+          kind: NodePool
+          metadata: {name: general-purpose}
+          spec:
+            disruption: {consolidationPolicy: WhenEmptyOrUnderutilized, consolidateAfter: 0s, budgets: [{nodes: 30%}]}
+          """ + common;
+      case "system-surge" -> """
+          apiVersion: karpenter.sh/v1
+          kind: NodePool
+          metadata: {name: system-surge}
+          spec:
+            disruption: {consolidationPolicy: WhenEmptyOrUnderutilized, consolidateAfter: 0s, budgets: [{nodes: 30%}]}
+          """ + common.replace("kubernetes.azure.com/ebpf-dataplane: cilium",
+              "kubernetes.azure.com/ebpf-dataplane: cilium\n        kubernetes.azure.com/mode: system")
+          .replace("startupTaints:", "taints:\n      - {key: CriticalAddonsOnly, value: 'true', effect: NoSchedule}\n      startupTaints:");
+      default -> """
+          apiVersion: karpenter.sh/v1
+          kind: NodePool
+          metadata: {name: default}
+          spec:
+            limits: {cpu: '1000', memory: 1000Gi}
+            disruption: {consolidationPolicy: WhenEmptyOrUnderutilized, consolidateAfter: Never, budgets: [{nodes: 100%}]}
+          """ + common;
+    };
+
+    assertThat(errors(yaml)).as(name).isEmpty();
+    assertThat(Manifests.parseAll(yaml).get(0).at("/spec/template/spec/requirements").size()).isEqualTo(4);
+  }
 }
