@@ -3,6 +3,13 @@ package dev.autoscaling.karpenter;
 import dev.autoscaling.karpenter.api.azure.v1beta1.AKSNodeClass;
 import dev.autoscaling.karpenter.api.azure.v1beta1.AKSNodeClassBuilder;
 import dev.autoscaling.karpenter.api.azure.v1beta1.AKSNodeClassSpec;
+import dev.autoscaling.karpenter.api.azure.v1beta1.aksnodeclassspec.ArtifactStreamingBuilder;
+import dev.autoscaling.karpenter.api.azure.v1beta1.aksnodeclassspec.Gpu;
+import dev.autoscaling.karpenter.api.azure.v1beta1.aksnodeclassspec.GpuBuilder;
+import dev.autoscaling.karpenter.api.azure.v1beta1.aksnodeclassspec.Kubelet;
+import dev.autoscaling.karpenter.api.azure.v1beta1.aksnodeclassspec.LinuxOSConfig;
+import dev.autoscaling.karpenter.api.azure.v1beta1.aksnodeclassspec.LocalDNS;
+import dev.autoscaling.karpenter.api.azure.v1beta1.aksnodeclassspec.SecurityBuilder;
 import dev.autoscaling.validation.ValidationException;
 import dev.autoscaling.validation.Violation;
 
@@ -26,6 +33,12 @@ public final class AKSNodeClassDefinition {
   private Integer maxPods;
   private String vnetSubnetId;
   private final Map<String, String> tags = new LinkedHashMap<>();
+  private Boolean encryptionAtHost;
+  private Boolean artifactStreaming;
+  private Gpu.Mode gpuMode;
+  private Kubelet kubelet;
+  private LinuxOSConfig linuxOSConfig;
+  private LocalDNS localDNS;
 
   private AKSNodeClassDefinition() {
   }
@@ -40,6 +53,12 @@ public final class AKSNodeClassDefinition {
     c.maxPods = maxPods;
     c.vnetSubnetId = vnetSubnetId;
     c.tags.putAll(tags);
+    c.encryptionAtHost = encryptionAtHost;
+    c.artifactStreaming = artifactStreaming;
+    c.gpuMode = gpuMode;
+    c.kubelet = kubelet;
+    c.linuxOSConfig = linuxOSConfig;
+    c.localDNS = localDNS;
     return c;
   }
 
@@ -94,6 +113,51 @@ public final class AKSNodeClassDefinition {
     return c;
   }
 
+  /** Encrypts the VMs' temporary disks and caches at the host ({@code security.encryptionAtHost}). */
+  public AKSNodeClassDefinition encryptionAtHost(boolean enabled) {
+    AKSNodeClassDefinition c = copy();
+    c.encryptionAtHost = enabled;
+    return c;
+  }
+
+  /** Lazy image pulls ({@code artifactStreaming.enabled}). */
+  public AKSNodeClassDefinition artifactStreaming(boolean enabled) {
+    AKSNodeClassDefinition c = copy();
+    c.artifactStreaming = enabled;
+    return c;
+  }
+
+  /** Whether GPU drivers are installed on GPU SKUs ({@code gpu.mode}: Driver or None). */
+  public AKSNodeClassDefinition gpuMode(Gpu.Mode mode) {
+    AKSNodeClassDefinition c = copy();
+    c.gpuMode = mode;
+    return c;
+  }
+
+  /**
+   * Kubelet settings, as the generated type ({@code new KubeletBuilder().withCpuManagerPolicy(...)...build()}):
+   * CPU manager and topology policies, image GC thresholds, log rotation, pod PID limit, unsafe sysctls.
+   */
+  public AKSNodeClassDefinition kubelet(Kubelet settings) {
+    AKSNodeClassDefinition c = copy();
+    c.kubelet = settings;
+    return c;
+  }
+
+  /** Kernel settings: sysctls, transparent huge pages, swap file. */
+  public AKSNodeClassDefinition linuxOSConfig(LinuxOSConfig settings) {
+    AKSNodeClassDefinition c = copy();
+    c.linuxOSConfig = settings;
+    return c;
+  }
+
+  /** The node-local DNS cache and its overrides. */
+  public AKSNodeClassDefinition localDNS(LocalDNS settings) {
+    AKSNodeClassDefinition c = copy();
+    c.localDNS = settings;
+    return c;
+  }
+
   /** As described, not validated. */
   public AKSNodeClass toAKSNodeClass() {
     AKSNodeClassBuilder builder = new AKSNodeClassBuilder().withNewMetadata().withName(name).endMetadata();
@@ -104,6 +168,13 @@ public final class AKSNodeClassDefinition {
         .withMaxPods(maxPods)
         .withVnetSubnetID(vnetSubnetId)
         .withTags(tags.isEmpty() ? null : new LinkedHashMap<>(tags))
+        .withSecurity(encryptionAtHost == null ? null : new SecurityBuilder().withEncryptionAtHost(encryptionAtHost).build())
+        .withArtifactStreaming(artifactStreaming == null ? null
+            : new ArtifactStreamingBuilder().withEnabled(artifactStreaming).build())
+        .withGpu(gpuMode == null ? null : new GpuBuilder().withMode(gpuMode).build())
+        .withKubelet(kubelet)
+        .withLinuxOSConfig(linuxOSConfig)
+        .withLocalDNS(localDNS)
         .endSpec()
         .build();
     if (description != null) {

@@ -3,6 +3,10 @@ package dev.autoscaling.karpenter;
 import dev.autoscaling.karpenter.api.aws.v1.EC2NodeClass;
 import dev.autoscaling.karpenter.api.aws.v1.EC2NodeClassBuilder;
 import dev.autoscaling.karpenter.api.aws.v1.EC2NodeClassFluent;
+import dev.autoscaling.karpenter.api.aws.v1.ec2nodeclassspec.BlockDeviceMappings;
+import dev.autoscaling.karpenter.api.aws.v1.ec2nodeclassspec.BlockDeviceMappingsBuilder;
+import dev.autoscaling.karpenter.api.aws.v1.ec2nodeclassspec.MetadataOptions;
+import dev.autoscaling.karpenter.api.aws.v1.ec2nodeclassspec.blockdevicemappings.Ebs;
 import dev.autoscaling.validation.ValidationException;
 import dev.autoscaling.validation.Violation;
 
@@ -29,6 +33,8 @@ public final class EC2NodeClassDefinition {
   private final List<String> securityGroupIds = new ArrayList<>();
   private final Map<String, String> tags = new LinkedHashMap<>();
   private String userData;
+  private final List<BlockDeviceMappings> blockDevices = new ArrayList<>();
+  private MetadataOptions metadataOptions;
 
   private EC2NodeClassDefinition() {
   }
@@ -45,6 +51,8 @@ public final class EC2NodeClassDefinition {
     c.securityGroupIds.addAll(securityGroupIds);
     c.tags.putAll(tags);
     c.userData = userData;
+    c.blockDevices.addAll(blockDevices);
+    c.metadataOptions = metadataOptions;
     return c;
   }
 
@@ -117,6 +125,30 @@ public final class EC2NodeClassDefinition {
     return c;
   }
 
+  /**
+   * The root volume: an encrypted gp3 EBS volume of the given size (a Kubernetes quantity, {@code "100Gi"}),
+   * deleted with the instance.
+   */
+  public EC2NodeClassDefinition rootVolume(String deviceName, String size) {
+    return blockDevice(new BlockDeviceMappingsBuilder().withDeviceName(deviceName).withRootVolume(true)
+        .withNewEbs().withVolumeSize(size).withVolumeType(Ebs.VolumeType.GP3).withEncrypted(true)
+        .withDeleteOnTermination(true).endEbs().build());
+  }
+
+  /** Any block device mapping, as the generated type. */
+  public EC2NodeClassDefinition blockDevice(BlockDeviceMappings mapping) {
+    EC2NodeClassDefinition c = copy();
+    c.blockDevices.add(mapping);
+    return c;
+  }
+
+  /** Instance metadata service settings (IMDSv2 with hop limit 1 is Karpenter's default). */
+  public EC2NodeClassDefinition metadataOptions(MetadataOptions options) {
+    EC2NodeClassDefinition c = copy();
+    c.metadataOptions = options;
+    return c;
+  }
+
   /** As described, not validated. */
   public EC2NodeClass toEC2NodeClass() {
     EC2NodeClassFluent<EC2NodeClassBuilder>.SpecNested<EC2NodeClassBuilder> spec = new EC2NodeClassBuilder()
@@ -125,7 +157,9 @@ public final class EC2NodeClassDefinition {
         .withRole(role)
         .withInstanceProfile(instanceProfile)
         .withTags(tags.isEmpty() ? null : new LinkedHashMap<>(tags))
-        .withUserData(userData);
+        .withUserData(userData)
+        .withBlockDeviceMappings(blockDevices.isEmpty() ? null : new ArrayList<>(blockDevices))
+        .withMetadataOptions(metadataOptions);
     if (amiAlias != null) {
       spec.addNewAmiSelectorTerm().withAlias(amiAlias).endAmiSelectorTerm();
     }

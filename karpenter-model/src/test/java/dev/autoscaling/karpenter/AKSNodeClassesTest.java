@@ -28,4 +28,22 @@ class AKSNodeClassesTest {
         .hasMessageContaining("spec.maxPods: must be less than or equal to 250")
         .hasMessageContaining("spec.vnetSubnetID: must match");
   }
+
+  @Test
+  void shouldSetSecurityStreamingGpuAndKubeletAndCheckTheirRules() {
+    // Given kubelet image GC thresholds the wrong way round
+    var kubelet = new dev.autoscaling.karpenter.api.azure.v1beta1.aksnodeclassspec.KubeletBuilder()
+        .withImageGCHighThresholdPercent(60).withImageGCLowThresholdPercent(80).build();
+    AKSNodeClassDefinition definition = AKSNodeClasses.azureLinux().named("gpu").encryptionAtHost(true)
+        .artifactStreaming(true)
+        .gpuMode(dev.autoscaling.karpenter.api.azure.v1beta1.aksnodeclassspec.Gpu.Mode.DRIVER);
+
+    // Then
+    assertThat(dev.autoscaling.manifest.Manifests.toTree(definition.build()).path("spec").toString())
+        .isEqualTo("{\"artifactStreaming\":{\"enabled\":true},\"gpu\":{\"mode\":\"Driver\"},"
+            + "\"imageFamily\":\"AzureLinux\",\"security\":{\"encryptionAtHost\":true}}");
+    assertThatThrownBy(() -> definition.kubelet(kubelet).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("spec.kubelet: imageGCHighThresholdPercent must be greater than imageGCLowThresholdPercent");
+  }
 }

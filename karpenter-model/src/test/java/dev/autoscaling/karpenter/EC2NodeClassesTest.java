@@ -44,4 +44,20 @@ class EC2NodeClassesTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("must specify exactly one of ['role', 'instanceProfile']");
   }
+
+  @Test
+  void shouldDescribeTheRootVolumeAndMetadataOptions() {
+    EC2NodeClass nodes = EC2NodeClasses.bottlerocket().named("br").role("r").discoveredBy("prod")
+        .rootVolume("/dev/xvda", "100Gi")
+        .metadataOptions(new dev.autoscaling.karpenter.api.aws.v1.ec2nodeclassspec.MetadataOptionsBuilder()
+            .withHttpTokens(dev.autoscaling.karpenter.api.aws.v1.ec2nodeclassspec.MetadataOptions.HttpTokens.REQUIRED)
+            .withHttpPutResponseHopLimit(1L).build())
+        .build();
+
+    assertThat(Manifests.toTree(nodes).at("/spec/blockDeviceMappings/0").toString()).isEqualTo(
+        "{\"deviceName\":\"/dev/xvda\",\"ebs\":{\"deleteOnTermination\":true,\"encrypted\":true,"
+            + "\"volumeSize\":\"100Gi\",\"volumeType\":\"gp3\"},\"rootVolume\":true}");
+    assertThat(Manifests.toTree(nodes).at("/spec/metadataOptions").toString())
+        .isEqualTo("{\"httpPutResponseHopLimit\":1,\"httpTokens\":\"required\"}");
+  }
 }
