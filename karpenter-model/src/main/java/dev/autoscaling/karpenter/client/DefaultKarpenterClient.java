@@ -5,6 +5,7 @@ import dev.autoscaling.karpenter.api.azure.v1beta1.AKSNodeClass;
 import dev.autoscaling.karpenter.api.v1.NodeClaim;
 import dev.autoscaling.karpenter.api.v1.NodePool;
 import dev.autoscaling.karpenter.api.v1alpha1.NodeOverlay;
+import dev.autoscaling.manifest.StatusConditions;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.Client;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
@@ -56,13 +57,13 @@ public class DefaultKarpenterClient extends ExtensionRootClientAdapter<DefaultKa
 
   @Override
   public NodePool waitUntilNodePoolReady(String name, Duration timeout) {
-    return nodePools().withName(name).waitUntilCondition(ReadyCondition::isReady, timeout.toMillis(),
+    return nodePools().withName(name).waitUntilCondition(pool -> StatusConditions.isTrue(pool, "Ready"), timeout.toMillis(),
         TimeUnit.MILLISECONDS);
   }
 
   @Override
   public AKSNodeClass waitUntilAksNodeClassReady(String name, Duration timeout) {
-    return aksNodeClasses().withName(name).waitUntilCondition(ReadyCondition::isReady, timeout.toMillis(),
+    return aksNodeClasses().withName(name).waitUntilCondition(nodeClass -> StatusConditions.isTrue(nodeClass, "Ready"), timeout.toMillis(),
         TimeUnit.MILLISECONDS);
   }
 }
