@@ -30,6 +30,11 @@ public class DefaultKedaClient extends ExtensionRootClientAdapter<DefaultKedaCli
   }
 
   @Override
+  public KedaV1alpha1Api v1alpha1() {
+    return this;
+  }
+
+  @Override
   public MixedOperation<ScaledObject, KubernetesResourceList<ScaledObject>, Resource<ScaledObject>> scaledObjects() {
     return resources(ScaledObject.class, null);
   }

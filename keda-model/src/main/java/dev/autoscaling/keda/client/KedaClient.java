@@ -1,16 +1,7 @@
 package dev.autoscaling.keda.client;
 
-import dev.autoscaling.keda.api.eventing.v1alpha1.CloudEventSource;
-import dev.autoscaling.keda.api.eventing.v1alpha1.ClusterCloudEventSource;
-import dev.autoscaling.keda.api.v1alpha1.ClusterTriggerAuthentication;
-import dev.autoscaling.keda.api.v1alpha1.ScaledJob;
 import dev.autoscaling.keda.api.v1alpha1.ScaledObject;
-import dev.autoscaling.keda.api.v1alpha1.TriggerAuthentication;
-import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.Client;
-import io.fabric8.kubernetes.client.dsl.MixedOperation;
-import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
 
 import java.time.Duration;
 
@@ -19,27 +10,14 @@ import java.time.Duration;
  *
  * <pre>{@code
  * KedaClient keda = kubernetes.adapt(KedaClient.class);
- * keda.scaledObjects().inNamespace("pets").resource(scaledObject).serverSideApply();
+ * keda.v1alpha1().scaledObjects().inNamespace("pets").resource(scaledObject).serverSideApply();
  * keda.waitUntilScaledObjectReady("pets", "virtual-worker-rabbitmq-scaledobject", Duration.ofMinutes(1));
  * }</pre>
  */
-public interface KedaClient extends Client {
+public interface KedaClient extends Client, KedaV1alpha1Api {
 
-  MixedOperation<ScaledObject, KubernetesResourceList<ScaledObject>, Resource<ScaledObject>> scaledObjects();
-
-  MixedOperation<ScaledJob, KubernetesResourceList<ScaledJob>, Resource<ScaledJob>> scaledJobs();
-
-  MixedOperation<TriggerAuthentication, KubernetesResourceList<TriggerAuthentication>,
-      Resource<TriggerAuthentication>> triggerAuthentications();
-
-  NonNamespaceOperation<ClusterTriggerAuthentication, KubernetesResourceList<ClusterTriggerAuthentication>,
-      Resource<ClusterTriggerAuthentication>> clusterTriggerAuthentications();
-
-  MixedOperation<CloudEventSource, KubernetesResourceList<CloudEventSource>, Resource<CloudEventSource>>
-      cloudEventSources();
-
-  NonNamespaceOperation<ClusterCloudEventSource, KubernetesResourceList<ClusterCloudEventSource>,
-      Resource<ClusterCloudEventSource>> clusterCloudEventSources();
+  /** The v1alpha1 API group DSL, as fabric8's own extensions offer it: {@code keda.v1alpha1().scaledObjects()}. */
+  KedaV1alpha1Api v1alpha1();
 
   /**
    * Waits, with a watch, until KEDA reports the ScaledObject {@code Ready=True} (its triggers resolved, its HPA
