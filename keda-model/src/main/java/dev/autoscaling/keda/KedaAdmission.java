@@ -1,0 +1,245 @@
+package dev.autoscaling.keda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autoscaling.manifest.Manifests;
+import dev.autoscaling.validation.Violation;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * KEDA's validating webhooks, client-side, for the rules that need only the object itself (v2.20.2, see
+ * keda-facts A.1, A.3, A.4). KEDA stops at the first failing rule, in random order; here every rule is evaluated
+ * and every failure reported. Rules that need the cluster (another ScaledObject or HPA owning the target, resource
+ * requests for cpu/memory triggers) and the scalingModifiers formula compilation (KEDA's expr language) are not
+ * covered here.
+ */
+public final class KedaAdmission {
+
+  private static final Set<String> RESOURCE_SCALERS = Set.of("cpu", "memory");
+
+  private KedaAdmission() {
+  }
+
+  /** The webhook's answer for a ScaledObject, ScaledJob, TriggerAuthentication or ClusterTriggerAuthentication. */
+  public static List<Violation> check(Object resource) {
+    JsonNode object = resource instanceof JsonNode node ? node : Manifests.toTree(resource);
+    List<Violation> out = new ArrayList<>();
+    switch (object.path("kind").asText()) {
+      case "ScaledObject" -> {
+        scaledObject(object, out);
+        triggers(object.path("spec").path("triggers"), out);
+      }
+      case "ScaledJob" -> triggers(object.path("spec").path("triggers"), out);
+      case "TriggerAuthentication", "ClusterTriggerAuthentication" -> authentication(object.path("spec"), out);
+      default -> {
+        // not a KEDA kind with webhook rules
+      }
+    }
+    return out;
+  }
+
+  private static void scaledObject(JsonNode so, List<Violation> out) {
+    JsonNode spec = so.path("spec");
+    String name = so.path("metadata").path("name").asText("");
+    // 16, 17: names become label values and the HPA's name
+    if (name.length() > 63) {
+      out.add(error("metadata.name", "scaledobject name " + name + " must be no more than 63 characters (it is "
+          + name.length() + "; KEDA uses it as a label value)"));
+    }
+    String hpaName = spec.path("advanced").path("horizontalPodAutoscalerConfig").path("name")
+        .asText("keda-hpa-" + name);
+    if (hpaName.length() > 63) {
+      out.add(error(spec.path("advanced").path("horizontalPodAutoscalerConfig").has("name")
+              ? "spec.advanced.horizontalPodAutoscalerConfig.name" : "metadata.name",
+          "HPA name " + hpaName + " derived from scaledobject is " + hpaName.length()
+              + " characters long, more than 63: shorten the ScaledObject name to 54 characters or set "
+              + "advanced.horizontalPodAutoscalerConfig.name"));
+    }
+    // 6, 7: replica bounds, with KEDA's effective minimum (unset -> 0, set -> at least 1)
+    boolean minSet = spec.has("minReplicaCount") && spec.get("minReplicaCount").isIntegralNumber();
+    long effectiveMin = minSet ? Math.max(spec.get("minReplicaCount").asLong(), 1) : 0;
+    long max = spec.path("maxReplicaCount").asLong(100);
+    if (effectiveMin > max) {
+      out.add(error("spec.minReplicaCount", "MinReplicaCount=" + effectiveMin + " must be less than "
+          + "MaxReplicaCount=" + max));
+    }
+    if (spec.has("idleReplicaCount") && spec.get("idleReplicaCount").asLong() >= effectiveMin) {
+      out.add(error("spec.idleReplicaCount", "IdleReplicaCount=" + spec.get("idleReplicaCount").asLong()
+          + " must be less than MinReplicaCount=" + effectiveMin
+          + (minSet ? "" : " (minReplicaCount is unset, which KEDA counts as 0: set it explicitly)")));
+    }
+    // 8, 9, 15: fallback
+    JsonNode fallback = spec.path("fallback");
+    JsonNode modifiers = spec.path("advanced").path("scalingModifiers");
+    boolean formula = !modifiers.path("formula").asText("").isEmpty();
+    if (!fallback.isMissingNode()) {
+      if (fallback.path("failureThreshold").asLong(0) < 0 || fallback.path("replicas").asLong(0) < 0) {
+        out.add(error("spec.fallback", "FailureThreshold=" + fallback.path("failureThreshold").asLong()
+            + " & Replicas=" + fallback.path("replicas").asLong() + " must both be >= 0"));
+      }
+      boolean onlyResources = true;
+      for (JsonNode trigger : spec.path("triggers")) {
+        onlyResources &= RESOURCE_SCALERS.contains(trigger.path("type").asText());
+      }
+      if (!formula && onlyResources && spec.path("triggers").size() > 0) {
+        out.add(error("spec.fallback", "at least one trigger (that is not cpu or memory) has to be there for"
+            + " fallback: cpu and memory metrics come from the metrics server and cannot fall back"));
+      }
+      if ("scalingModifiers".equals(fallback.path("behavior").asText()) && !formula) {
+        out.add(error("spec.fallback.behavior", "scalingModifiers fallback behavior requires"
+            + " scalingModifiers.formula"));
+      }
+    }
+    // 10, 11, 13, 14: scalingModifiers
+    if (modifiers.isObject() && modifiers.size() > 0) {
+      if (!formula) {
+        out.add(error("spec.advanced.scalingModifiers.formula", "ScalingModifiers.Formula is mandatory"));
+      } else if (modifiers.path("target").asText("").isEmpty()) {
+        out.add(error("spec.advanced.scalingModifiers.target", "formula is given but target is empty"));
+      }
+      if (!modifiers.path("target").asText("").isEmpty()) {
+        double target;
+        try {
+          target = Double.parseDouble(modifiers.path("target").asText());
+        } catch (NumberFormatException e) {
+          target = -1;
+        }
+        if (!(target > 0)) {
+          out.add(error("spec.advanced.scalingModifiers.target", "error converting target for scalingModifiers: '"
+              + modifiers.path("target").asText() + "' must be a number greater than 0"));
+        }
+      }
+      if ("Utilization".equals(modifiers.path("metricType").asText())) {
+        out.add(error("spec.advanced.scalingModifiers.metricType",
+            "Utilization needs to be AverageValue or Value for external metrics"));
+      }
+    }
+    // warnings: settings that KEDA ignores with this configuration
+    boolean alwaysRunning = effectiveMin > 0 && !(spec.has("idleReplicaCount")
+        && spec.get("idleReplicaCount").asLong() == 0);
+    boolean cached = false;
+    for (JsonNode trigger : spec.path("triggers")) {
+      cached |= trigger.path("useCachedMetrics").asBoolean(false);
+    }
+    if (spec.has("pollingInterval") && alwaysRunning && !cached) {
+      out.add(Violation.warning("spec.pollingInterval", "KEDA admission", "pollingInterval is not relevant: with"
+          + " minReplicaCount > 0 the HPA polls the metrics itself (every 15 s), unless a trigger sets"
+          + " useCachedMetrics"));
+    }
+    if (spec.has("cooldownPeriod") && alwaysRunning) {
+      out.add(Violation.warning("spec.cooldownPeriod", "KEDA admission", "cooldownPeriod is not relevant: it"
+          + " only delays scaling to zero (or to idleReplicaCount), which minReplicaCount > 0 prevents"));
+    }
+  }
+
+  /** 18, 19, 20: checks on the trigger list (ScaledObject and ScaledJob). */
+  private static void triggers(JsonNode triggers, List<Violation> out) {
+    if (!triggers.isArray() || triggers.isEmpty()) {
+      out.add(error("spec.triggers", "no triggers defined in the ScaledObject/ScaledJob: add at least one"));
+      return;
+    }
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < triggers.size(); i++) {
+      JsonNode trigger = triggers.get(i);
+      String type = trigger.path("type").asText();
+      if (trigger.path("useCachedMetrics").asBoolean(false)
+          && (RESOURCE_SCALERS.contains(type) || type.equals("cron"))) {
+        out.add(error("spec.triggers[" + i + "].useCachedMetrics", "property \"useCachedMetrics\" is not"
+            + " supported for \"" + type + "\" scaler"));
+      }
+      secretsInMetadata(trigger.path("metadata"), "spec.triggers[" + i + "].metadata", out);
+      String name = trigger.path("name").asText("");
+      if (!name.isEmpty() && !names.add(name)) {
+        out.add(error("spec.triggers[" + i + "].name", "triggerName \"" + name + "\" is defined multiple times"
+            + " in the ScaledObject/ScaledJob, but it must be unique"));
+      }
+    }
+  }
+
+  /**
+   * Not a webhook rule but the SDK's: credentials written into plain trigger metadata end up readable by anyone
+   * who can read the ScaledObject. The values are never repeated in the message.
+   */
+  private static void secretsInMetadata(JsonNode metadata, String path, List<Violation> out) {
+    for (java.util.Map.Entry<String, JsonNode> entry : metadata.properties()) {
+      String key = entry.getKey();
+      String value = entry.getValue().asText("");
+      boolean secretKey = SECRET_KEYS.contains(key.toLowerCase(java.util.Locale.ROOT));
+      boolean credentialsInUrl = CREDENTIALS_IN_URL.matcher(value).find();
+      if (secretKey || credentialsInUrl) {
+        out.add(Violation.error(path + "[" + key + "]", "secrets in metadata", (credentialsInUrl
+            ? "the value carries credentials (user:password@ in a URL)" : key + " is a secret")
+            + ": put it in a Secret and reference it from a TriggerAuthentication (secretTargetRef), never in"
+            + " trigger metadata"));
+      }
+    }
+  }
+
+  private static final Set<String> SECRET_KEYS = Set.of("password", "connection", "connectionstring",
+      "clientsecret", "token", "apikey", "accesskey", "secretkey", "awssecretaccesskey", "sastoken");
+  private static final java.util.regex.Pattern CREDENTIALS_IN_URL =
+      java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\\s]+:[^/@\\s]+@");
+
+  /** A.4: pod identity and oauth2 rules of (Cluster)TriggerAuthentication. */
+  private static void authentication(JsonNode spec, List<Violation> out) {
+    JsonNode identity = spec.path("podIdentity");
+    String provider = identity.path("provider").asText("");
+    if (provider.equals("azure-workload")) {
+      if (identity.has("identityId") && identity.get("identityId").asText().isEmpty()) {
+        out.add(error("spec.podIdentity.identityId", "identityId of PodIdentity should not be empty: remove it to"
+            + " use the default identity, or set the client id"));
+      }
+      if (!identity.path("identityAuthorityHost").asText("").isEmpty()) {
+        if (identity.path("identityTenantId").asText("").isEmpty()) {
+          out.add(error("spec.podIdentity.identityTenantId", "identityTenantId of PodIdentity should not be empty"
+              + " when identityAuthorityHost is set"));
+        }
+      } else if (identity.has("identityTenantId") && identity.get("identityTenantId").asText().isEmpty()) {
+        out.add(error("spec.podIdentity.identityTenantId", "identityTenantId of PodIdentity should not be empty"));
+      }
+    } else if (provider.equals("aws")) {
+      String roleArn = identity.path("roleArn").asText("");
+      if (!roleArn.isEmpty() && "workload".equals(identity.path("identityOwner").asText())) {
+        out.add(error("spec.podIdentity.roleArn", "roleArn of PodIdentity can't be set if KEDA isn't"
+            + " identityOwner: remove identityOwner: workload, or the roleArn"));
+      }
+      if (!identity.path("externalID").asText("").isEmpty() && roleArn.isEmpty()) {
+        out.add(error("spec.podIdentity.externalID", "externalID of PodIdentity needs a roleArn"));
+      }
+    } else if (!provider.isEmpty()) {
+      return; // as in KEDA: any other provider returns before the oauth2 checks
+    }
+    JsonNode oauth2 = spec.path("oauth2");
+    if (oauth2.isObject()) {
+      if (!"clientCredentials".equals(oauth2.path("type").asText())) {
+        out.add(error("spec.oauth2.type", "oauth2 type must be clientCredentials"));
+      }
+      if (oauth2.path("clientId").asText("").isEmpty()) {
+        out.add(error("spec.oauth2.clientId", "oauth2 clientId is required"));
+      }
+      String tokenUrl = oauth2.path("tokenUrl").asText("");
+      if (!isHttpUrlWithHost(tokenUrl)) {
+        // the URL itself is not repeated: it may carry credentials
+        out.add(error("spec.oauth2.tokenUrl", "oauth2 tokenUrl must be an http or https URL with a host"));
+      }
+    }
+  }
+
+  private static boolean isHttpUrlWithHost(String url) {
+    try {
+      URI uri = new URI(url);
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static Violation error(String path, String message) {
+    return Violation.error(path, "KEDA admission", message);
+  }
+}

@@ -1,0 +1,103 @@
+package dev.autoscaling.keda;
+
+import dev.autoscaling.manifest.Manifests;
+import dev.autoscaling.validation.Violation;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** KEDA's webhook rules, client-side: each row changes one line of a valid object. */
+class KedaAdmissionTest {
+
+  private static final String SO = """
+      apiVersion: keda.sh/v1alpha1
+      kind: ScaledObject
+      metadata: {name: worker}
+      spec:
+        scaleTargetRef: {name: worker}
+        minReplicaCount: 1
+        maxReplicaCount: 10
+        triggers:
+        - {type: rabbitmq, name: queue, metadata: {queueName: orders, mode: QueueLength, value: '10'}}
+      """;
+
+  private static final String TA = """
+      apiVersion: keda.sh/v1alpha1
+      kind: TriggerAuthentication
+      metadata: {name: auth}
+      spec:
+        secretTargetRef: [{parameter: host, name: s, key: host}]
+      """;
+
+  private static List<Violation> check(String yaml) {
+    return KedaAdmission.check(Manifests.parseAll(yaml).get(0));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "min > max | SO | maxReplicaCount: 10 | maxReplicaCount: 0 | spec.minReplicaCount | MinReplicaCount=1 must be less than MaxReplicaCount=0",
+      "idle >= min | SO | maxReplicaCount: 10 | \"maxReplicaCount: 10\\n  idleReplicaCount: 1\" | spec.idleReplicaCount | IdleReplicaCount=1 must be less than MinReplicaCount=1",
+      "idle 0 with min unset | SO | minReplicaCount: 1 | idleReplicaCount: 0 | spec.idleReplicaCount | minReplicaCount is unset, which KEDA counts as 0",
+      "no triggers | SO | \"triggers:\\n  - {type: rabbitmq, name: queue, metadata: {queueName: orders, mode: QueueLength, value: '10'}}\" | \"triggers: []\" | spec.triggers | no triggers defined",
+      "duplicate trigger names | SO | \"value: '10'}}\" | \"value: '10'}}\\n  - {type: kafka, name: queue, metadata: {topic: t}}\" | spec.triggers[1].name | is defined multiple times in the ScaledObject/ScaledJob",
+      "cached metrics on cpu | SO | \"{type: rabbitmq, name: queue,\" | \"{type: cpu, useCachedMetrics: true, metricType: Utilization, name: queue,\" | spec.triggers[0].useCachedMetrics | is not supported for",
+      "fallback with only cpu | SO | \"- {type: rabbitmq, name: queue, metadata: {queueName: orders, mode: QueueLength, value: '10'}}\" | \"- {type: cpu, metricType: Utilization, metadata: {value: '60'}}\\n  fallback: {failureThreshold: 3, replicas: 2}\" | spec.fallback | at least one trigger (that is not cpu or memory)",
+      "negative fallback | SO | maxReplicaCount: 10 | \"maxReplicaCount: 10\\n  fallback: {failureThreshold: -1, replicas: 2}\" | spec.fallback | must both be >= 0",
+      "formula without target | SO | maxReplicaCount: 10 | \"maxReplicaCount: 10\\n  advanced: {scalingModifiers: {formula: queue * 2}}\" | spec.advanced.scalingModifiers.target | formula is given but target is empty",
+      "modifiers without formula | SO | maxReplicaCount: 10 | \"maxReplicaCount: 10\\n  advanced: {scalingModifiers: {target: '5'}}\" | spec.advanced.scalingModifiers.formula | ScalingModifiers.Formula is mandatory",
+      "target not a number | SO | maxReplicaCount: 10 | \"maxReplicaCount: 10\\n  advanced: {scalingModifiers: {formula: queue, target: five}}\" | spec.advanced.scalingModifiers.target | error converting target",
+      "fallback behavior without formula | SO | maxReplicaCount: 10 | \"maxReplicaCount: 10\\n  fallback: {failureThreshold: 3, replicas: 2, behavior: scalingModifiers}\" | spec.fallback.behavior | requires scalingModifiers.formula",
+      "name too long | SO | \"name: worker}\" | \"name: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa}\" | metadata.name | must be no more than 63 characters",
+      "HPA name too long | SO | \"name: worker}\" | \"name: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa}\" | metadata.name | derived from scaledobject is 64 characters long",
+      "password in metadata | SO | \"value: '10'}}\" | \"value: '10', password: hunter2}}\" | spec.triggers[0].metadata[password] | password is a secret",
+      "credentials in a URL | SO | \"value: '10'}}\" | \"value: '10', host: 'http://user:canary-s3cret@rabbitmq:15672'}}\" | spec.triggers[0].metadata[host] | the value carries credentials",
+      "azure identity with empty id | TA | \"secretTargetRef: [{parameter: host, name: s, key: host}]\" | \"podIdentity: {provider: azure-workload, identityId: ''}\" | spec.podIdentity.identityId | should not be empty",
+      "authority host without tenant | TA | \"secretTargetRef: [{parameter: host, name: s, key: host}]\" | \"podIdentity: {provider: azure-workload, identityAuthorityHost: https://login.example}\" | spec.podIdentity.identityTenantId | should not be empty when identityAuthorityHost is set",
+      "aws role with workload owner | TA | \"secretTargetRef: [{parameter: host, name: s, key: host}]\" | \"podIdentity: {provider: aws, roleArn: 'arn:aws:iam::1:role/r', identityOwner: workload}\" | spec.podIdentity.roleArn | can't be set if KEDA isn't identityOwner",
+      "aws external id without role | TA | \"secretTargetRef: [{parameter: host, name: s, key: host}]\" | \"podIdentity: {provider: aws, externalID: x}\" | spec.podIdentity.externalID | needs a roleArn",
+      "oauth2 without client id | TA | \"secretTargetRef: [{parameter: host, name: s, key: host}]\" | \"oauth2: {type: clientCredentials, tokenUrl: 'https://login.example/token'}\" | spec.oauth2.clientId | clientId is required",
+      "oauth2 bad URL | TA | \"secretTargetRef: [{parameter: host, name: s, key: host}]\" | \"oauth2: {type: clientCredentials, clientId: c, tokenUrl: 'ftp://login.example'}\" | spec.oauth2.tokenUrl | must be an http or https URL with a host"})
+  void shouldRejectWithThePreciseMessage(String what, String base, String from, String to, String path,
+      String message) {
+    String original = base.equals("SO") ? SO : TA;
+    String yaml = original.replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"));
+    assertThat(yaml).as("the row must change the object").isNotEqualTo(original);
+
+    assertThat(check(yaml)).as(what).anySatisfy(v -> {
+      assertThat(v.isError()).isTrue();
+      assertThat(v.path()).isEqualTo(path);
+      assertThat(v.message()).contains(message);
+    });
+  }
+
+  @Test
+  void shouldNeverRepeatASecretValue() {
+    List<Violation> violations = check(SO.replace("value: '10'}}",
+        "value: '10', host: 'amqp://keda:canary-s3cret@rabbitmq:5672', password: canary-s3cret}}"));
+
+    assertThat(violations).hasSize(2);
+    assertThat(violations.toString()).doesNotContain("canary-s3cret");
+  }
+
+  @Test
+  void shouldAcceptValidObjectsAndReportAllProblemsAtOnce() {
+    assertThat(check(SO)).isEmpty();
+    assertThat(check(TA)).isEmpty();
+    List<Violation> many = check(SO.replace("maxReplicaCount: 10", "maxReplicaCount: 0\n  idleReplicaCount: 5"));
+    assertThat(many).extracting(Violation::path).containsExactly("spec.minReplicaCount", "spec.idleReplicaCount");
+  }
+
+  @Test
+  void shouldWarnAboutSettingsKedaIgnores() {
+    List<Violation> warnings = check(SO.replace("maxReplicaCount: 10", "maxReplicaCount: 10\n  pollingInterval: 60"));
+
+    assertThat(warnings).singleElement().satisfies(w -> {
+      assertThat(w.isError()).isFalse();
+      assertThat(w.message()).startsWith("pollingInterval is not relevant");
+    });
+  }
+}
