@@ -2,6 +2,7 @@ package dev.autoscaling.workshop.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoscaling.karpenter.KarpenterCrds;
+import dev.autoscaling.keda.KedaAdmission;
 import dev.autoscaling.keda.KedaCrds;
 import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.validation.CrdValidator;
@@ -109,8 +110,14 @@ public final class ManifestValidator {
             new DocumentResult(index, apiVersion, kind, name, false, new ValidationReport(List.of())), why);
       }
     }
-    return new CheckedDocument(source,
-        new DocumentResult(index, apiVersion, kind, name, true, validator.validate(document)), against);
+    ValidationReport report = validator.validate(document);
+    if (group.equals("keda.sh")) {
+      // KEDA's admission webhook answers too, after the API server's schema
+      List<Violation> all = new ArrayList<>(report.violations());
+      all.addAll(KedaAdmission.check(document));
+      report = new ValidationReport(all);
+    }
+    return new CheckedDocument(source, new DocumentResult(index, apiVersion, kind, name, true, report), against);
   }
 
   private Provider providerOf(JsonNode document) {
