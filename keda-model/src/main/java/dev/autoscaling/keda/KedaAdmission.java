@@ -1,6 +1,7 @@
 package dev.autoscaling.keda;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autoscaling.keda.triggers.TriggerMetadata;
 import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.validation.Violation;
 
@@ -8,6 +9,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -16,7 +19,7 @@ import java.util.Set;
  * keda-facts A.1, A.3, A.4). KEDA stops at the first failing rule, in random order; here every rule is evaluated
  * and every failure reported. Rules that need the cluster (another ScaledObject or HPA owning the target, resource
  * requests for cpu/memory triggers) and the scalingModifiers formula compilation (KEDA's expr language) are not
- * covered here.
+ * covered here. Each trigger's metadata is also checked against KEDA's scaler catalogue ({@link TriggerMetadata}).
  */
 public final class KedaAdmission {
 
@@ -152,7 +155,10 @@ public final class KedaAdmission {
         out.add(error("spec.triggers[" + i + "].useCachedMetrics", "property \"useCachedMetrics\" is not"
             + " supported for \"" + type + "\" scaler"));
       }
-      secretsInMetadata(trigger.path("metadata"), "spec.triggers[" + i + "].metadata", out);
+      // the SDK's own checks of the free-form metadata: KEDA's catalogue, and no credentials in plain text
+      Map<String, String> metadata = new LinkedHashMap<>();
+      trigger.path("metadata").properties().forEach(e -> metadata.put(e.getKey(), e.getValue().asText()));
+      out.addAll(TriggerMetadata.check(type, metadata, "spec.triggers[" + i + "].metadata"));
       String name = trigger.path("name").asText("");
       if (!name.isEmpty() && !names.add(name)) {
         out.add(error("spec.triggers[" + i + "].name", "triggerName \"" + name + "\" is defined multiple times"
@@ -160,30 +166,6 @@ public final class KedaAdmission {
       }
     }
   }
-
-  /**
-   * Not a webhook rule but the SDK's: credentials written into plain trigger metadata end up readable by anyone
-   * who can read the ScaledObject. The values are never repeated in the message.
-   */
-  private static void secretsInMetadata(JsonNode metadata, String path, List<Violation> out) {
-    for (java.util.Map.Entry<String, JsonNode> entry : metadata.properties()) {
-      String key = entry.getKey();
-      String value = entry.getValue().asText("");
-      boolean secretKey = SECRET_KEYS.contains(key.toLowerCase(java.util.Locale.ROOT));
-      boolean credentialsInUrl = CREDENTIALS_IN_URL.matcher(value).find();
-      if (secretKey || credentialsInUrl) {
-        out.add(Violation.error(path + "[" + key + "]", "secrets in metadata", (credentialsInUrl
-            ? "the value carries credentials (user:password@ in a URL)" : key + " is a secret")
-            + ": put it in a Secret and reference it from a TriggerAuthentication (secretTargetRef), never in"
-            + " trigger metadata"));
-      }
-    }
-  }
-
-  private static final Set<String> SECRET_KEYS = Set.of("password", "connection", "connectionstring",
-      "clientsecret", "token", "apikey", "accesskey", "secretkey", "awssecretaccesskey", "sastoken");
-  private static final java.util.regex.Pattern CREDENTIALS_IN_URL =
-      java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\\s]+:[^/@\\s]+@");
 
   /** A.4: pod identity and oauth2 rules of (Cluster)TriggerAuthentication. */
   private static void authentication(JsonNode spec, List<Violation> out) {

@@ -79,7 +79,7 @@ class KedaAdmissionTest {
     List<Violation> violations = check(SO.replace("value: '10'}}",
         "value: '10', host: 'amqp://keda:canary-s3cret@rabbitmq:5672', password: canary-s3cret}}"));
 
-    assertThat(violations).hasSize(2);
+    assertThat(violations).hasSize(3);
     assertThat(violations.toString()).doesNotContain("canary-s3cret");
   }
 

@@ -1,0 +1,139 @@
+package dev.autoscaling.keda.triggers;
+
+import dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.Triggers;
+import dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.triggers.AuthenticationRef;
+import dev.autoscaling.validation.ValidationException;
+import dev.autoscaling.validation.Violation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The common part of every typed trigger: the generated subclasses add one method per parameter of their scaler.
+ * {@link #toTrigger()} checks the metadata against KEDA's catalogue and returns the model's trigger.
+ *
+ * @param <T> the concrete trigger, for fluent calls
+ */
+public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
+
+  private final String type;
+  private final Map<String, String> metadata = new LinkedHashMap<>();
+  private String name;
+  private String metricType;
+  private Boolean useCachedMetrics;
+  private String authenticationRef;
+  private AuthenticationRef.Kind authenticationKind;
+
+  protected ScalerTrigger(String type) {
+    this.type = type;
+  }
+
+  protected abstract T self();
+
+  protected T set(String key, String value) {
+    metadata.put(key, value);
+    return self();
+  }
+
+  /** The trigger's name (used by scalingModifiers formulas and in metric names). */
+  public T named(String triggerName) {
+    this.name = triggerName;
+    return self();
+  }
+
+  /** {@code AverageValue} (KEDA's default) or {@code Value}; cpu/memory also {@code Utilization}. */
+  public T metricType(String type) {
+    this.metricType = type;
+    return self();
+  }
+
+  public T useCachedMetrics(boolean cached) {
+    this.useCachedMetrics = cached;
+    return self();
+  }
+
+  /** Credentials from the TriggerAuthentication of this name, in the ScaledObject's namespace. */
+  public T authenticationRef(String triggerAuthentication) {
+    this.authenticationRef = triggerAuthentication;
+    this.authenticationKind = null;
+    return self();
+  }
+
+  /** Credentials from a ClusterTriggerAuthentication. */
+  public T clusterAuthenticationRef(String clusterTriggerAuthentication) {
+    this.authenticationRef = clusterTriggerAuthentication;
+    this.authenticationKind = AuthenticationRef.Kind.CLUSTERTRIGGERAUTHENTICATION;
+    return self();
+  }
+
+  /** Any metadata key, for what the catalogue does not list; {@link #validate()} still checks it. */
+  public T metadata(String key, String value) {
+    return set(key, value);
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public Map<String, String> metadata() {
+    return new LinkedHashMap<>(metadata);
+  }
+
+  /** Every problem of the metadata against KEDA's catalogue; empty when KEDA would read it as meant. */
+  public List<Violation> validate() {
+    return TriggerMetadata.check(type, metadata, "metadata");
+  }
+
+  /**
+   * The ScaledObject trigger.
+   *
+   * @throws ValidationException listing every problem of the metadata
+   */
+  public Triggers toTrigger() {
+    List<Violation> violations = validate();
+    if (violations.stream().anyMatch(Violation::isError)) {
+      throw new ValidationException(type + " trigger" + (name == null ? "" : " " + name), violations);
+    }
+    // Plain setters rather than the sundrio builders: those are generated in the same compilation.
+    Triggers trigger = new Triggers();
+    trigger.setType(type);
+    trigger.setName(name);
+    trigger.setMetricType(metricType);
+    trigger.setUseCachedMetrics(useCachedMetrics);
+    trigger.setMetadata(new LinkedHashMap<>(metadata));
+    if (authenticationRef != null) {
+      AuthenticationRef ref = new AuthenticationRef();
+      ref.setName(authenticationRef);
+      ref.setKind(authenticationKind);
+      trigger.setAuthenticationRef(ref);
+    }
+    return trigger;
+  }
+
+  /** The same trigger for a ScaledJob. */
+  public dev.autoscaling.keda.api.v1alpha1.scaledjobspec.Triggers toScaledJobTrigger() {
+    Triggers source = toTrigger();
+    var trigger = new dev.autoscaling.keda.api.v1alpha1.scaledjobspec.Triggers();
+    trigger.setType(source.getType());
+    trigger.setName(source.getName());
+    trigger.setMetricType(source.getMetricType());
+    trigger.setUseCachedMetrics(source.getUseCachedMetrics());
+    trigger.setMetadata(source.getMetadata());
+    if (source.getAuthenticationRef() != null) {
+      var ref = new dev.autoscaling.keda.api.v1alpha1.scaledjobspec.triggers.AuthenticationRef();
+      ref.setName(source.getAuthenticationRef().getName());
+      ref.setKind(source.getAuthenticationRef().getKind() == null ? null
+          : dev.autoscaling.keda.api.v1alpha1.scaledjobspec.triggers.AuthenticationRef.Kind.valueOf(
+              source.getAuthenticationRef().getKind().name()));
+      trigger.setAuthenticationRef(ref);
+    }
+    return trigger;
+  }
+
+  @Override
+  public String toString() {
+    // Metadata values are left out: a user may have put a secret there by mistake.
+    return getClass().getSimpleName() + "[type=" + type + ", name=" + name + ", keys=" + metadata.keySet() + "]";
+  }
+}

@@ -1,0 +1,104 @@
+package dev.autoscaling.keda.triggers;
+
+import dev.autoscaling.validation.Violation;
+import dev.autoscaling.validation.schema.DidYouMean;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a trigger's free-form metadata against KEDA's scaler catalogue: unknown keys (with the key probably
+ * meant), values outside a parameter's allowed set, parameters only a TriggerAuthentication may give, missing
+ * required ones, and credentials written in plain metadata. KEDA itself ignores unknown keys without a word.
+ * Values are never repeated in messages: they may be secrets.
+ */
+public final class TriggerMetadata {
+
+  private static final Set<String> SECRET_KEYS = Set.of("password", "connection", "connectionstring",
+      "clientsecret", "token", "apikey", "accesskey", "secretkey", "awssecretaccesskey", "sastoken");
+  private static final Pattern CREDENTIALS_IN_URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\\s]+:[^/@\\s]+@");
+
+  private TriggerMetadata() {
+  }
+
+  /** Every problem of one trigger's metadata; {@code path} names the metadata map ({@code spec.triggers[0].metadata}). */
+  public static List<Violation> check(String type, Map<String, String> metadata, String path) {
+    List<Violation> out = new ArrayList<>();
+    credentials(metadata, path, out);
+    List<ScalerParameter> parameters = ScalerCatalogue.scalers().get(type);
+    if (parameters == null) {
+      String suggestion = DidYouMean.suggest(type, ScalerCatalogue.scalers().keySet());
+      out.add(Violation.error(path.replaceFirst("\\.metadata$", ".type"), "KEDA scalers", "'" + type
+          + "' is not a KEDA scaler" + (suggestion == null ? "" : "; did you mean " + suggestion + "?")));
+      return out;
+    }
+    Map<String, ScalerParameter> byName = new java.util.LinkedHashMap<>();
+    parameters.forEach(p -> byName.put(p.name(), p));
+    for (Map.Entry<String, String> entry : metadata.entrySet()) {
+      String key = entry.getKey();
+      String at = path + "[" + key + "]";
+      boolean fromEnv = key.endsWith("FromEnv") && key.length() > "FromEnv".length();
+      String name = fromEnv ? key.substring(0, key.length() - "FromEnv".length()) : key;
+      ScalerParameter parameter = byName.get(name);
+      if (parameter == null) {
+        parameter = byPattern(parameters, name);
+      }
+      if (parameter == null) {
+        String suggestion = DidYouMean.suggest(key, byName.keySet());
+        out.add(Violation.error(at, "KEDA scalers", key + " is not a parameter of the " + type
+            + " scaler (KEDA would ignore it)" + (suggestion == null ? "" : "; did you mean " + suggestion + "?")));
+        continue;
+      }
+      if (fromEnv && !parameter.env()) {
+        out.add(Violation.error(at, "KEDA scalers", "the " + type + " scaler does not read " + name
+            + " from the environment: write it in metadata" + (parameter.authentication()
+                ? " or give it through a TriggerAuthentication" : "")));
+      } else if (!fromEnv && !parameter.metadata()) {
+        out.add(Violation.error(at, "KEDA scalers", name + " is read only from "
+            + (parameter.authentication() ? "a TriggerAuthentication" : "") + (parameter.authentication()
+                && parameter.env() ? " or " : "") + (parameter.env() ? "the environment (" + name + "FromEnv)" : "")
+            + ", never from plain metadata"));
+      }
+      if (!fromEnv && !parameter.allowedValues().isEmpty() && !parameter.allowedValues().contains(entry.getValue())) {
+        out.add(Violation.error(at, "KEDA scalers", "not a value " + name + " takes: use one of "
+            + String.join(", ", parameter.allowedValues())));
+      }
+    }
+    for (ScalerParameter parameter : parameters) {
+      if (parameter.requiredInMetadata() && !metadata.containsKey(parameter.name())) {
+        out.add(Violation.error(path + "[" + parameter.name() + "]", "KEDA scalers", "Required value: the " + type
+            + " scaler needs " + parameter.name()));
+      }
+    }
+    return out;
+  }
+
+  private static ScalerParameter byPattern(List<ScalerParameter> parameters, String name) {
+    for (ScalerParameter parameter : parameters) {
+      if (parameter.name().endsWith(".*") && name.startsWith(parameter.name().substring(0, parameter.name().length() - 1))) {
+        return parameter;
+      }
+    }
+    return null;
+  }
+
+  /** Credentials in plain metadata: a secret-named key, or a URL with user:password in it. */
+  static void credentials(Map<String, String> metadata, String path, List<Violation> out) {
+    for (Map.Entry<String, String> entry : metadata.entrySet()) {
+      String key = entry.getKey();
+      String value = entry.getValue() == null ? "" : entry.getValue();
+      boolean secretKey = SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT));
+      boolean credentialsInUrl = CREDENTIALS_IN_URL.matcher(value).find();
+      if (secretKey || credentialsInUrl) {
+        out.add(Violation.error(path + "[" + key + "]", "secrets in metadata", (credentialsInUrl
+            ? "the value carries credentials (user:password@ in a URL)" : key + " is a secret")
+            + ": put it in a Secret and reference it from a TriggerAuthentication (secretTargetRef), never in"
+            + " trigger metadata"));
+      }
+    }
+  }
+}

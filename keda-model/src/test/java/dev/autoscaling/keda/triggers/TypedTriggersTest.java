@@ -1,0 +1,111 @@
+package dev.autoscaling.keda.triggers;
+
+import dev.autoscaling.keda.KedaCrds;
+import dev.autoscaling.keda.api.v1alpha1.ScaledObject;
+import dev.autoscaling.keda.api.v1alpha1.ScaledObjectBuilder;
+import dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.Triggers;
+import dev.autoscaling.manifest.Manifests;
+import dev.autoscaling.validation.ValidationException;
+import dev.autoscaling.validation.Violation;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TypedTriggersTest {
+
+  private static String className(String type) {
+    StringBuilder name = new StringBuilder(ScalerTrigger.class.getPackageName()).append('.');
+    for (String part : type.split("-")) {
+      name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return name.append("Trigger").toString();
+  }
+
+  @Test
+  void shouldGenerateATypedTriggerForEveryScalerAndBuildEachWithItsRequiredParameters() throws Exception {
+    Map<String, List<ScalerParameter>> scalers = ScalerCatalogue.scalers();
+    assertThat(scalers).hasSize(76);
+
+    for (Map.Entry<String, List<ScalerParameter>> scaler : scalers.entrySet()) {
+      // Given the generated class, with every parameter KEDA requires in metadata
+      ScalerTrigger<?> trigger = (ScalerTrigger<?>) Class.forName(className(scaler.getKey()))
+          .getDeclaredConstructor().newInstance();
+      for (ScalerParameter parameter : scaler.getValue()) {
+        if (parameter.requiredInMetadata()) {
+          trigger.metadata(parameter.name(),
+              parameter.allowedValues().isEmpty() ? "x" : parameter.allowedValues().get(0));
+        }
+      }
+      if (scaler.getKey().equals("cpu") || scaler.getKey().equals("memory")) {
+        trigger.metricType("Utilization");
+      }
+
+      // When
+      Triggers built = trigger.toTrigger();
+      ScaledObject scaledObject = new ScaledObjectBuilder().withNewMetadata().withName("s").endMetadata()
+          .withNewSpec().withNewScaleTargetRef().withName("app").endScaleTargetRef().withTriggers(built).endSpec()
+          .build();
+
+      // Then
+      assertThat(built.getType()).isEqualTo(scaler.getKey());
+      assertThat(KedaCrds.validator().validate(scaledObject).errors()).as(scaler.getKey()).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldBuildTheWorkshopsRabbitMqTrigger() {
+    Triggers trigger = new RabbitmqTrigger().protocol("http").queueName("orders").mode("QueueLength").value("10")
+        .authenticationRef("trigger-auth-rabbitmq-conn").toTrigger();
+
+    assertThat(Manifests.toJson(trigger)).isEqualTo("{\"authenticationRef\":{\"name\":\"trigger-auth-rabbitmq-conn\"},"
+        + "\"metadata\":{\"protocol\":\"http\",\"queueName\":\"orders\",\"mode\":\"QueueLength\",\"value\":\"10\"},"
+        + "\"type\":\"rabbitmq\"}");
+  }
+
+  @Test
+  void shouldOfferClosedSetsAsEnums() {
+    Triggers trigger = new KafkaTrigger().bootstrapServers("kafka:9092").consumerGroup("g").topic("t")
+        .offsetResetPolicy(KafkaTrigger.OffsetResetPolicy.EARLIEST).toTrigger();
+
+    assertThat(trigger.getMetadata()).containsEntry("offsetResetPolicy", "earliest");
+  }
+
+  @Test
+  void shouldNameTyposWrongValuesAndSecretsWithoutRepeatingThem() {
+    List<Violation> violations = TriggerMetadata.check("rabbitmq", Map.of(
+        "queueName", "orders", "queueLenght", "5", "password", "canary-s3cret"), "spec.triggers[0].metadata");
+
+    assertThat(violations).extracting(Violation::path, Violation::message).contains(
+        org.assertj.core.groups.Tuple.tuple("spec.triggers[0].metadata[queueLenght]",
+            "queueLenght is not a parameter of the rabbitmq scaler (KEDA would ignore it); did you mean queueLength?"),
+        org.assertj.core.groups.Tuple.tuple("spec.triggers[0].metadata[password]",
+            "password is read only from a TriggerAuthentication or the environment (passwordFromEnv), never from"
+                + " plain metadata"));
+    assertThat(violations.toString()).doesNotContain("canary-s3cret");
+    assertThat(TriggerMetadata.check("kafka", Map.of("bootstrapServers", "k", "consumerGroup", "g",
+        "offsetResetPolicy", "oldest"), "m")).extracting(Violation::message)
+        .containsExactly("not a value offsetResetPolicy takes: use one of latest, earliest");
+    assertThat(TriggerMetadata.check("rabbitmqq", Map.of(), "spec.triggers[0].metadata"))
+        .extracting(Violation::path, Violation::message).containsExactly(org.assertj.core.groups.Tuple.tuple(
+            "spec.triggers[0].type", "'rabbitmqq' is not a KEDA scaler; did you mean rabbitmq?"));
+  }
+
+  @Test
+  void shouldRefuseToBuildATriggerKedaWouldMisread() {
+    assertThatThrownBy(() -> new RabbitmqTrigger().named("orders").metadata("queueLenght", "5").toTrigger())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("rabbitmq trigger orders is invalid")
+        .hasMessageContaining("Required value: the rabbitmq scaler needs queueName")
+        .hasMessageContaining("did you mean queueLength?");
+  }
+
+  @Test
+  void shouldKeepMetadataValuesOutOfToString() {
+    assertThat(new RabbitmqTrigger().host("amqp://u:canary-s3cret@rabbitmq:5672").toString())
+        .doesNotContain("canary-s3cret").contains("host");
+  }
+}
