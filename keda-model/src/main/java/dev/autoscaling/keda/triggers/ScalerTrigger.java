@@ -95,6 +95,11 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
     if (violations.stream().anyMatch(Violation::isError)) {
       throw new ValidationException(type + " trigger" + (name == null ? "" : " " + name), violations);
     }
+    return toUncheckedTrigger();
+  }
+
+  /** The trigger as described, not checked (a ScaledObject's {@code build()} checks it with everything else). */
+  public Triggers toUncheckedTrigger() {
     // Plain setters rather than the sundrio builders: those are generated in the same compilation.
     Triggers trigger = new Triggers();
     trigger.setType(type);

@@ -1,0 +1,159 @@
+package dev.autoscaling.keda;
+
+import dev.autoscaling.keda.api.v1alpha1.ScaledObject;
+import dev.autoscaling.keda.api.v1alpha1.ScaledObjectBuilder;
+import dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.Triggers;
+import dev.autoscaling.keda.triggers.ScalerTrigger;
+import dev.autoscaling.validation.ValidationException;
+import dev.autoscaling.validation.Violation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A ScaledObject being described: immutable, each call returns a new definition. {@link #build()} validates
+ * against the pinned CRD (schema and CEL), KEDA's admission rules and KEDA's scaler catalogue, and throws one
+ * exception listing every problem.
+ */
+public final class ScaledObjectDefinition {
+
+  static final ScaledObjectDefinition EMPTY = new ScaledObjectDefinition();
+
+  private String name;
+  private String namespace;
+  private String target;
+  private String targetKind;
+  private String targetApiVersion;
+  private Integer minReplicas;
+  private Integer maxReplicas;
+  private Integer idleReplicas;
+  private Integer pollingInterval;
+  private Integer cooldownPeriod;
+  private final List<Triggers> triggers = new ArrayList<>();
+
+  private ScaledObjectDefinition() {
+  }
+
+  private ScaledObjectDefinition copy() {
+    ScaledObjectDefinition c = new ScaledObjectDefinition();
+    c.name = name;
+    c.namespace = namespace;
+    c.target = target;
+    c.targetKind = targetKind;
+    c.targetApiVersion = targetApiVersion;
+    c.minReplicas = minReplicas;
+    c.maxReplicas = maxReplicas;
+    c.idleReplicas = idleReplicas;
+    c.pollingInterval = pollingInterval;
+    c.cooldownPeriod = cooldownPeriod;
+    c.triggers.addAll(triggers);
+    return c;
+  }
+
+  public ScaledObjectDefinition named(String scaledObjectName) {
+    ScaledObjectDefinition c = copy();
+    c.name = scaledObjectName;
+    return c;
+  }
+
+  public ScaledObjectDefinition inNamespace(String scaledObjectNamespace) {
+    ScaledObjectDefinition c = copy();
+    c.namespace = scaledObjectNamespace;
+    return c;
+  }
+
+  /** The Deployment to scale (KEDA's default kind). */
+  public ScaledObjectDefinition target(String deployment) {
+    ScaledObjectDefinition c = copy();
+    c.target = deployment;
+    return c;
+  }
+
+  /** Any scalable workload, e.g. {@code ("apps/v1", "StatefulSet", "db")}. */
+  public ScaledObjectDefinition target(String apiVersion, String kind, String workload) {
+    ScaledObjectDefinition c = target(workload);
+    c.targetApiVersion = apiVersion;
+    c.targetKind = kind;
+    return c;
+  }
+
+  public ScaledObjectDefinition minReplicas(int replicas) {
+    ScaledObjectDefinition c = copy();
+    c.minReplicas = replicas;
+    return c;
+  }
+
+  public ScaledObjectDefinition maxReplicas(int replicas) {
+    ScaledObjectDefinition c = copy();
+    c.maxReplicas = replicas;
+    return c;
+  }
+
+  /** Replicas while no trigger is active (KEDA supports only 0 in practice). */
+  public ScaledObjectDefinition idleReplicas(int replicas) {
+    ScaledObjectDefinition c = copy();
+    c.idleReplicas = replicas;
+    return c;
+  }
+
+  /** How often KEDA checks the triggers (whole seconds). */
+  public ScaledObjectDefinition pollingInterval(Duration interval) {
+    ScaledObjectDefinition c = copy();
+    c.pollingInterval = seconds("pollingInterval", interval);
+    return c;
+  }
+
+  /** How long KEDA waits after the last active trigger before scaling to zero (whole seconds). */
+  public ScaledObjectDefinition cooldownPeriod(Duration period) {
+    ScaledObjectDefinition c = copy();
+    c.cooldownPeriod = seconds("cooldownPeriod", period);
+    return c;
+  }
+
+  /** Adds a typed trigger; problems in its metadata are reported by {@link #build()} with everything else. */
+  public ScaledObjectDefinition trigger(ScalerTrigger<?> trigger) {
+    ScaledObjectDefinition c = copy();
+    c.triggers.add(trigger.toUncheckedTrigger());
+    return c;
+  }
+
+  private static int seconds(String field, Duration duration) {
+    if (duration.getNano() != 0 || duration.isNegative() || duration.getSeconds() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(field + ": " + duration + " cannot be written: KEDA takes whole seconds");
+    }
+    return (int) duration.getSeconds();
+  }
+
+  /** As described, not validated: for deliberate experiments. */
+  public ScaledObject buildUnchecked() {
+    ScaledObject scaledObject = new ScaledObjectBuilder()
+        .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+        .withNewSpec()
+        .withNewScaleTargetRef().withName(target).withKind(targetKind).withApiVersion(targetApiVersion)
+        .endScaleTargetRef()
+        .withMinReplicaCount(minReplicas)
+        .withMaxReplicaCount(maxReplicas)
+        .withIdleReplicaCount(idleReplicas)
+        .withPollingInterval(pollingInterval)
+        .withCooldownPeriod(cooldownPeriod)
+        .endSpec()
+        .build();
+    scaledObject.getSpec().setTriggers(new ArrayList<>(triggers));
+    return scaledObject;
+  }
+
+  /**
+   * @throws ValidationException listing every violation: the CRD's schema, KEDA's admission rules, the triggers'
+   *                             metadata against KEDA's catalogue
+   */
+  public ScaledObject build() {
+    ScaledObject scaledObject = buildUnchecked();
+    List<Violation> violations = new ArrayList<>(KedaCrds.validator().validate(scaledObject).violations());
+    violations.addAll(KedaAdmission.check(scaledObject));
+    if (violations.stream().anyMatch(Violation::isError)) {
+      throw new ValidationException("ScaledObject " + (name == null ? "<unnamed>" : name), violations);
+    }
+    return scaledObject;
+  }
+}

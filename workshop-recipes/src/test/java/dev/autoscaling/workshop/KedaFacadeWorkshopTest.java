@@ -1,0 +1,55 @@
+package dev.autoscaling.workshop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autoscaling.keda.ScaledObjects;
+import dev.autoscaling.keda.TriggerAuthentications;
+import dev.autoscaling.keda.triggers.RabbitmqTrigger;
+import dev.autoscaling.validation.ValidationException;
+import dev.autoscaling.validation.testing.JsonTrees;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The workshop's KEDA objects, each one readable chain, equal in meaning to the workshop's YAML. */
+class KedaFacadeWorkshopTest {
+
+  private final List<JsonNode> workshop = JsonTrees.resourceDocuments("workshop/virtual-worker-scaler.yaml");
+
+  @Test
+  void shouldBuildTheSecretTheTriggerAuthenticationAndTheScaledObject() {
+    assertThat(JsonTrees.treeOf(TriggerAuthentications.secret("rabbitmq-scaler-secret", "pets", "host",
+        RabbitMqCredentials.workshopDefaults().managementUrl(WorkshopManifests.RABBITMQ_MANAGEMENT_HOST))))
+        .isEqualTo(workshop.get(0));
+
+    assertThat(JsonTrees.treeOf(TriggerAuthentications.fromSecret("trigger-auth-rabbitmq-conn", "pets",
+        "host", "rabbitmq-scaler-secret", "host")))
+        .isEqualTo(workshop.get(1));
+
+    assertThat(JsonTrees.treeOf(ScaledObjects.scaling("virtual-worker")
+        .named("virtual-worker-rabbitmq-scaledobject").inNamespace("pets")
+        .minReplicas(1).pollingInterval(Duration.ofSeconds(60))
+        .trigger(new RabbitmqTrigger().protocol("http").queueName("orders").mode("QueueLength").value("10")
+            .authenticationRef("trigger-auth-rabbitmq-conn"))
+        .build()))
+        .isEqualTo(workshop.get(2));
+  }
+
+  @Test
+  void shouldReportEveryProblemOfAScaledObjectAtOnce() {
+    assertThatThrownBy(() -> ScaledObjects.scaling("virtual-worker").named("w").inNamespace("pets")
+        .minReplicas(5).maxReplicas(2)
+        .trigger(new RabbitmqTrigger().queueName("orders").metadata("queueLenght", "5")
+            .host("amqp://keda:canary-s3cret@rabbitmq:5672"))
+        .build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("spec.minReplicaCount: MinReplicaCount=5 must be less than MaxReplicaCount=2")
+        .hasMessageContaining("spec.triggers[0].metadata[queueLenght]: queueLenght is not a parameter of the"
+            + " rabbitmq scaler (KEDA would ignore it); did you mean queueLength?")
+        .hasMessageContaining("spec.triggers[0].metadata[host]: the value carries credentials")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("canary-s3cret"));
+  }
+}
