@@ -3,6 +3,9 @@ package dev.autoscaling.workshop.benchmark;
 import dev.autoscaling.karpenter.AKSNodeClasses;
 import dev.autoscaling.karpenter.NodePoolDefinition;
 import dev.autoscaling.karpenter.api.v1.NodePool;
+import dev.autoscaling.keda.ScaledObjects;
+import dev.autoscaling.keda.api.v1alpha1.ScaledObject;
+import dev.autoscaling.keda.triggers.RabbitmqTrigger;
 import dev.autoscaling.manifest.Manifests;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
@@ -13,13 +16,43 @@ import java.time.Duration;
 import static dev.autoscaling.karpenter.NodePools.arm64;
 
 /**
- * The workshop NodePool through the facade: build (with validation against the Azure CRD and the label
+ * The workshop NodePool and ScaledObject through the facades: build (with validation against the Azure CRD and the label
  * catalogue) and serialise, against serialising the same ready-made object with Jackson alone.
  */
 @State(Scope.Benchmark)
 public class FacadeBenchmark {
 
   private final NodePool built = definition().build();
+  private final ScaledObject builtScaledObject = scaledObject();
+
+  private static ScaledObject scaledObject() {
+    return ScaledObjects.scaling("virtual-worker")
+        .named("virtual-worker-rabbitmq-scaledobject").inNamespace("pets")
+        .minReplicas(1).pollingInterval(Duration.ofSeconds(60))
+        .trigger(new RabbitmqTrigger().protocol("http").queueName("orders").mode("QueueLength").value("10")
+            .authenticationRef("trigger-auth-rabbitmq-conn"))
+        .build();
+  }
+
+  @Benchmark
+  public String scaledObjectBuildValidateJson() {
+    return Manifests.toJson(scaledObject());
+  }
+
+  @Benchmark
+  public String scaledObjectBuildValidateYaml() {
+    return Manifests.toYaml(scaledObject());
+  }
+
+  @Benchmark
+  public String scaledObjectJsonOnly() {
+    return Manifests.toJson(builtScaledObject);
+  }
+
+  @Benchmark
+  public String scaledObjectYamlOnly() {
+    return Manifests.toYaml(builtScaledObject);
+  }
 
   private static NodePoolDefinition definition() {
     return arm64().linux().onDemand().skuFamily("D")
