@@ -116,9 +116,15 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
     return trigger;
   }
 
-  /** The same trigger for a ScaledJob. */
+  /** The same trigger for a ScaledJob, checked. */
   public dev.autoscaling.keda.api.v1alpha1.scaledjobspec.Triggers toScaledJobTrigger() {
-    Triggers source = toTrigger();
+    toTrigger();
+    return toUncheckedScaledJobTrigger();
+  }
+
+  /** The same trigger for a ScaledJob, not checked (the ScaledJob's validation checks it). */
+  public dev.autoscaling.keda.api.v1alpha1.scaledjobspec.Triggers toUncheckedScaledJobTrigger() {
+    Triggers source = toUncheckedTrigger();
     var trigger = new dev.autoscaling.keda.api.v1alpha1.scaledjobspec.Triggers();
     trigger.setType(source.getType());
     trigger.setName(source.getName());

@@ -1,0 +1,48 @@
+package dev.autoscaling.keda;
+
+import dev.autoscaling.keda.api.v1alpha1.ScaledJob;
+import dev.autoscaling.keda.api.v1alpha1.ScaledJobBuilder;
+import dev.autoscaling.keda.triggers.ScalerTrigger;
+import dev.autoscaling.validation.ValidationException;
+import dev.autoscaling.validation.Violation;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * ScaledJobs: a Kubernetes Job per unit of work, started by KEDA.
+ *
+ * <pre>{@code
+ * ScaledJob resizer = ScaledJobs.running("image-resizer", "media", jobSpec, Triggers.azureQueue()
+ *     .queueName("images").queueLength("5").accountName("mediastore").authenticationRef("azure-queue-auth"));
+ * }</pre>
+ */
+public final class ScaledJobs {
+
+  private ScaledJobs() {
+  }
+
+  /**
+   * A ScaledJob running {@code job} (fabric8's own {@link JobSpec}) for the given triggers, validated against the
+   * CRD, KEDA's admission rules and its scaler catalogue.
+   *
+   * @throws ValidationException listing every violation
+   */
+  public static ScaledJob running(String name, String namespace, JobSpec job, ScalerTrigger<?>... triggers) {
+    ScaledJob scaledJob = new ScaledJobBuilder()
+        .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+        .withNewSpec().withJobTargetRef(job).endSpec()
+        .build();
+    List<dev.autoscaling.keda.api.v1alpha1.scaledjobspec.Triggers> models = new ArrayList<>();
+    Arrays.stream(triggers).forEach(t -> models.add(t.toUncheckedScaledJobTrigger()));
+    scaledJob.getSpec().setTriggers(models);
+    List<Violation> violations = new ArrayList<>(KedaCrds.validator().validate(scaledJob).violations());
+    violations.addAll(KedaAdmission.check(scaledJob));
+    if (violations.stream().anyMatch(Violation::isError)) {
+      throw new ValidationException("ScaledJob " + name, violations);
+    }
+    return scaledJob;
+  }
+}
