@@ -1,16 +1,12 @@
 package dev.autoscaling.keda;
 
 import dev.autoscaling.keda.api.v1alpha1.TriggerAuthentication;
-import dev.autoscaling.keda.api.v1alpha1.TriggerAuthenticationBuilder;
 import dev.autoscaling.validation.ValidationException;
-import dev.autoscaling.validation.Violation;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 
 /**
  * TriggerAuthentications, and the Secrets they read. A trigger's credentials belong here, never in its metadata.
@@ -24,6 +20,12 @@ import java.util.List;
 public final class TriggerAuthentications {
 
   private TriggerAuthentications() {
+  }
+
+  /** A TriggerAuthentication to describe: add its auth sources, then {@code build()} or {@code buildCluster()}. */
+  public static TriggerAuthenticationDefinition named(String name) {
+    return new TriggerAuthenticationDefinition(name, null,
+        new dev.autoscaling.keda.api.v1alpha1.TriggerAuthenticationSpec());
   }
 
   /**
@@ -45,17 +47,6 @@ public final class TriggerAuthentications {
    */
   public static TriggerAuthentication fromSecret(String name, String namespace, String parameter, String secretName,
       String key) {
-    TriggerAuthentication authentication = new TriggerAuthenticationBuilder()
-        .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-        .withNewSpec()
-        .addNewSecretTargetRef().withParameter(parameter).withName(secretName).withKey(key).endSecretTargetRef()
-        .endSpec()
-        .build();
-    List<Violation> violations = new ArrayList<>(KedaCrds.validator().validate(authentication).violations());
-    violations.addAll(KedaAdmission.check(authentication));
-    if (violations.stream().anyMatch(Violation::isError)) {
-      throw new ValidationException("TriggerAuthentication " + name, violations);
-    }
-    return authentication;
+    return named(name).inNamespace(namespace).secretTargetRef(parameter, secretName, key).build();
   }
 }
