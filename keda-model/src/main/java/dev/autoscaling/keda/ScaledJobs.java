@@ -4,7 +4,6 @@ import dev.autoscaling.keda.api.v1alpha1.ScaledJob;
 import dev.autoscaling.keda.api.v1alpha1.ScaledJobBuilder;
 import dev.autoscaling.keda.triggers.ScalerTrigger;
 import dev.autoscaling.validation.ValidationException;
-import dev.autoscaling.validation.Violation;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 
 import java.util.ArrayList;
@@ -38,11 +37,6 @@ public final class ScaledJobs {
     List<dev.autoscaling.keda.api.v1alpha1.scaledjobspec.Triggers> models = new ArrayList<>();
     Arrays.stream(triggers).forEach(t -> models.add(t.toUncheckedScaledJobTrigger()));
     scaledJob.getSpec().setTriggers(models);
-    List<Violation> violations = new ArrayList<>(KedaCrds.validator().validate(scaledJob).violations());
-    violations.addAll(KedaAdmission.check(scaledJob));
-    if (violations.stream().anyMatch(Violation::isError)) {
-      throw new ValidationException("ScaledJob " + name, violations);
-    }
-    return scaledJob;
+    return KedaValidation.requireValid(scaledJob, "ScaledJob " + name);
   }
 }

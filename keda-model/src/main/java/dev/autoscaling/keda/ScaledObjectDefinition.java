@@ -5,7 +5,6 @@ import dev.autoscaling.keda.api.v1alpha1.ScaledObjectBuilder;
 import dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.Triggers;
 import dev.autoscaling.keda.triggers.ScalerTrigger;
 import dev.autoscaling.validation.ValidationException;
-import dev.autoscaling.validation.Violation;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,12 +147,6 @@ public final class ScaledObjectDefinition {
    *                             metadata against KEDA's catalogue
    */
   public ScaledObject build() {
-    ScaledObject scaledObject = buildUnchecked();
-    List<Violation> violations = new ArrayList<>(KedaCrds.validator().validate(scaledObject).violations());
-    violations.addAll(KedaAdmission.check(scaledObject));
-    if (violations.stream().anyMatch(Violation::isError)) {
-      throw new ValidationException("ScaledObject " + (name == null ? "<unnamed>" : name), violations);
-    }
-    return scaledObject;
+    return KedaValidation.requireValid(buildUnchecked(), "ScaledObject " + (name == null ? "<unnamed>" : name));
   }
 }

@@ -15,7 +15,6 @@ import dev.autoscaling.keda.api.v1alpha1.triggerauthenticationspec.PodIdentity;
 import dev.autoscaling.keda.api.v1alpha1.triggerauthenticationspec.SecretTargetRef;
 import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.validation.ValidationException;
-import dev.autoscaling.validation.Violation;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 
 import java.util.ArrayList;
@@ -149,7 +148,7 @@ public final class TriggerAuthenticationDefinition {
    * @throws ValidationException listing every violation of the CRD and of KEDA's admission rules
    */
   public TriggerAuthentication build() {
-    return validated(buildUnchecked(), "TriggerAuthentication " + name);
+    return KedaValidation.requireValid(buildUnchecked(), "TriggerAuthentication " + name);
   }
 
   /** The same authentication as a cluster-wide ClusterTriggerAuthentication (no namespace). */
@@ -157,16 +156,7 @@ public final class TriggerAuthenticationDefinition {
     var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Manifests.toTree(buildUnchecked());
     tree.put("kind", "ClusterTriggerAuthentication");
     ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("metadata")).remove("namespace");
-    return validated(Manifests.convert(tree, ClusterTriggerAuthentication.class),
+    return KedaValidation.requireValid(Manifests.convert(tree, ClusterTriggerAuthentication.class),
         "ClusterTriggerAuthentication " + name);
-  }
-
-  private static <T> T validated(T authentication, String what) {
-    List<Violation> violations = new ArrayList<>(KedaCrds.validator().validate(authentication).violations());
-    violations.addAll(KedaAdmission.check(authentication));
-    if (violations.stream().anyMatch(Violation::isError)) {
-      throw new ValidationException(what, violations);
-    }
-    return authentication;
   }
 }

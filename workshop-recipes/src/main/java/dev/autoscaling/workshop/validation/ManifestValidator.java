@@ -2,7 +2,7 @@ package dev.autoscaling.workshop.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoscaling.karpenter.KarpenterCrds;
-import dev.autoscaling.keda.KedaAdmission;
+import dev.autoscaling.keda.KedaValidation;
 import dev.autoscaling.keda.KedaCrds;
 import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.validation.CrdValidator;
@@ -110,13 +110,9 @@ public final class ManifestValidator {
             new DocumentResult(index, apiVersion, kind, name, false, new ValidationReport(List.of())), why);
       }
     }
-    ValidationReport report = validator.validate(document);
-    if (group.equals("keda.sh")) {
-      // KEDA's admission webhook answers too, after the API server's schema
-      List<Violation> all = new ArrayList<>(report.violations());
-      all.addAll(KedaAdmission.check(document));
-      report = new ValidationReport(all);
-    }
+    // for keda.sh kinds KEDA's admission webhook and scaler catalogue answer too, after the API server
+    ValidationReport report = group.equals("keda.sh") ? new ValidationReport(KedaValidation.validate(document))
+        : validator.validate(document);
     return new CheckedDocument(source, new DocumentResult(index, apiVersion, kind, name, true, report), against);
   }
 
