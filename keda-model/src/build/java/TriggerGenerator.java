@@ -30,11 +30,16 @@ public class TriggerGenerator {
       + "toScaledJobTrigger validate type").split(" "));
 
   record Param(String name, boolean optional, String defaultValue, List<String> allowed, boolean metadata,
-      boolean env, boolean auth, String deprecated) {
+      boolean env, boolean auth, String deprecated, String kind) {
+
+    Param withKind(String newKind, List<String> newAllowed) {
+      return new Param(name, optional, defaultValue, newAllowed, metadata, env, auth, deprecated, newKind);
+    }
   }
 
   public static void main(String[] args) throws IOException {
     JsonNode schema = new YAMLMapper().readTree(Path.of(args[0]).toFile());
+    JsonNode overlay = args.length > 2 ? new YAMLMapper().readTree(Path.of(args[2]).toFile()) : null;
     Path out = Path.of(args[1]).resolve(PACKAGE.replace('.', '/'));
     Files.createDirectories(out);
     StringBuilder catalogue = new StringBuilder();
@@ -50,16 +55,33 @@ public class TriggerGenerator {
             p.path("metadataVariableReadable").asBoolean(false), p.path("envVariableReadable").asBoolean(false),
             p.path("triggerAuthenticationVariableReadable").asBoolean(false),
             p.has("deprecated") ? p.get("deprecated").asText() : p.has("deprecatedAnnounce")
-                ? p.get("deprecatedAnnounce").asText() : null);
+                ? p.get("deprecatedAnnounce").asText() : null, "string");
         Param previous = params.get(param.name());
         if (previous != null) { // the catalogue lists some parameters twice: keep every way they can be given
           param = new Param(param.name(), previous.optional() && param.optional(),
               previous.defaultValue() != null ? previous.defaultValue() : param.defaultValue(),
               previous.allowed().isEmpty() ? param.allowed() : previous.allowed(),
               previous.metadata() || param.metadata(), previous.env() || param.env(),
-              previous.auth() || param.auth(), previous.deprecated());
+              previous.auth() || param.auth(), previous.deprecated(), "string");
         }
         params.put(param.name(), param);
+      }
+      // the SDK's overlay: numbers, booleans and closed sets the catalogue leaves as plain strings
+      JsonNode refinements = overlay == null ? null : overlay.get(type);
+      if (refinements != null) {
+        for (var entry : (Iterable<Map.Entry<String, JsonNode>>) refinements::fields) {
+          Param param = params.get(entry.getKey());
+          if (param == null) {
+            throw new IllegalStateException("overlay: " + type + " has no parameter " + entry.getKey());
+          }
+          if (entry.getValue().isArray()) {
+            List<String> values = new ArrayList<>();
+            entry.getValue().forEach(v -> values.add(v.asText()));
+            params.put(param.name(), param.withKind("string", values));
+          } else {
+            params.put(param.name(), param.withKind(entry.getValue().asText(), param.allowed()));
+          }
+        }
       }
       String className = className(type);
       Files.writeString(out.resolve(className + ".java"), triggerClass(type, className, params.values()),
@@ -69,7 +91,8 @@ public class TriggerGenerator {
       for (Param p : params.values()) {
         entries.add("        new ScalerParameter(" + str(p.name()) + ", " + p.optional() + ", " + str(p.defaultValue())
             + ", List.of(" + String.join(", ", p.allowed().stream().map(TriggerGenerator::str).toList()) + "), "
-            + p.metadata() + ", " + p.env() + ", " + p.auth() + ", " + str(p.deprecated()) + ")");
+            + p.metadata() + ", " + p.env() + ", " + p.auth() + ", " + str(p.deprecated()) + ", " + str(p.kind())
+            + ")");
       }
       catalogue.append(String.join(",\n", entries)).append("));\n");
       count++;
@@ -142,6 +165,21 @@ public class TriggerGenerator {
                 }
               """.formatted(p.name(), doc, escapeDoc(String.join(", ", p.allowed())), className, method, enumName,
               p.name()));
+        } else if (!p.kind().equals("string")) {
+          String javaType = switch (p.kind()) {
+            case "integer" -> "long";
+            case "number" -> "double";
+            case "boolean" -> "boolean";
+            default -> throw new IllegalStateException("overlay kind " + p.kind());
+          };
+          String text = p.kind().equals("number") ? "ScalerTrigger.decimal(value)" : "String.valueOf(value)";
+          methods.append("""
+
+                /** {@code %s} (%s), a %s. */
+                public %s %s(%s value) {
+                  return set("%s", %s);
+                }
+              """.formatted(p.name(), doc, p.kind(), className, method, javaType, p.name(), text));
         } else {
           methods.append("""
 

@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <pre>{@code
  * ScaledJob resizer = ScaledJobs.running("image-resizer", "media", jobSpec, Triggers.azureQueue()
- *     .queueName("images").queueLength("5").accountName("mediastore").authenticationRef("azure-queue-auth"));
+ *     .queueName("images").queueLength(5).accountName("mediastore").authenticationRef("azure-queue-auth"));
  * }</pre>
  */
 public final class ScaledJobs {

@@ -18,7 +18,7 @@ class ScaledJobsTest {
   @Test
   void shouldBuildAValidatedScaledJobFromTypedTriggers() {
     ScaledJob job = ScaledJobs.running("image-resizer", "media", JOB, Triggers.azureQueue().queueName("images")
-        .queueLength("5").accountName("mediastore").authenticationRef("azure-queue-auth"));
+        .queueLength(5).accountName("mediastore").authenticationRef("azure-queue-auth"));
 
     assertThat(job.getSpec().getTriggers()).singleElement().satisfies(t -> {
       assertThat(t.getType()).isEqualTo("azure-queue");

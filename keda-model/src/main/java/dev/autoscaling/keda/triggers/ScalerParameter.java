@@ -13,9 +13,11 @@ import java.util.List;
  * @param env           may be read from the scale target's environment ({@code <name>FromEnv})
  * @param authentication may come from a TriggerAuthentication
  * @param deprecated    KEDA's deprecation notice, or null
+ * @param kind          {@code string}, or {@code integer}, {@code number}, {@code boolean} where the SDK's overlay
+ *                      knows KEDA parses the value so
  */
 public record ScalerParameter(String name, boolean optional, String defaultValue, List<String> allowedValues,
-    boolean metadata, boolean env, boolean authentication, String deprecated) {
+    boolean metadata, boolean env, boolean authentication, String deprecated, String kind) {
 
   public ScalerParameter {
     allowedValues = List.copyOf(allowedValues);

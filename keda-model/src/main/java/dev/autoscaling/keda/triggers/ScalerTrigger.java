@@ -31,6 +31,14 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
 
   protected abstract T self();
 
+  /** A number as KEDA reads it: no exponent, no trailing ".0" for whole numbers. */
+  protected static String decimal(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("not a number KEDA can read: " + value);
+    }
+    return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+
   protected T set(String key, String value) {
     metadata.put(key, value);
     return self();

@@ -63,6 +63,10 @@ public final class TriggerMetadata {
                 && parameter.env() ? " or " : "") + (parameter.env() ? "the environment (" + name + "FromEnv)" : "")
             + ", never from plain metadata"));
       }
+      String kindProblem = fromEnv ? null : kindProblem(parameter, entry.getValue());
+      if (kindProblem != null) {
+        out.add(Violation.error(at, "KEDA scalers", kindProblem));
+      }
       if (!fromEnv && !parameter.allowedValues().isEmpty() && !parameter.allowedValues().contains(entry.getValue())) {
         out.add(Violation.error(at, "KEDA scalers", "not a value " + name + " takes: use one of "
             + String.join(", ", parameter.allowedValues())));
@@ -75,6 +79,19 @@ public final class TriggerMetadata {
       }
     }
     return out;
+  }
+
+  private static String kindProblem(ScalerParameter parameter, String value) {
+    String text = value == null ? "" : value.trim();
+    return switch (parameter.kind()) {
+      case "integer" -> text.matches("-?[0-9]+") ? null
+          : "not a whole number: " + parameter.name() + " takes an integer such as \"10\"";
+      case "number" -> text.matches("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)") ? null
+          : "not a number: " + parameter.name() + " takes a decimal number such as \"10\" or \"0.5\"";
+      case "boolean" -> text.equals("true") || text.equals("false") ? null
+          : "not a boolean: " + parameter.name() + " takes \"true\" or \"false\"";
+      default -> null;
+    };
   }
 
   private static ScalerParameter byPattern(List<ScalerParameter> parameters, String name) {

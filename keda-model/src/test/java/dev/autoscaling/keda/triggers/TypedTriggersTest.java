@@ -36,8 +36,12 @@ class TypedTriggersTest {
           .getDeclaredConstructor().newInstance();
       for (ScalerParameter parameter : scaler.getValue()) {
         if (parameter.requiredInMetadata()) {
-          trigger.metadata(parameter.name(),
-              parameter.allowedValues().isEmpty() ? "x" : parameter.allowedValues().get(0));
+          trigger.metadata(parameter.name(), !parameter.allowedValues().isEmpty() ? parameter.allowedValues().get(0)
+              : switch (parameter.kind()) {
+                case "integer", "number" -> "1";
+                case "boolean" -> "true";
+                default -> "x";
+              });
         }
       }
       if (scaler.getKey().equals("cpu") || scaler.getKey().equals("memory")) {
@@ -58,7 +62,7 @@ class TypedTriggersTest {
 
   @Test
   void shouldBuildTheWorkshopsRabbitMqTrigger() {
-    Triggers trigger = new RabbitmqTrigger().protocol("http").queueName("orders").mode("QueueLength").value("10")
+    Triggers trigger = new RabbitmqTrigger().protocol(RabbitmqTrigger.Protocol.HTTP).queueName("orders").mode(RabbitmqTrigger.Mode.QUEUE_LENGTH).value(10)
         .authenticationRef("trigger-auth-rabbitmq-conn").toTrigger();
 
     assertThat(Manifests.toJson(trigger)).isEqualTo("{\"authenticationRef\":{\"name\":\"trigger-auth-rabbitmq-conn\"},"
@@ -107,5 +111,21 @@ class TypedTriggersTest {
   void shouldKeepMetadataValuesOutOfToString() {
     assertThat(new RabbitmqTrigger().host("amqp://u:canary-s3cret@rabbitmq:5672").toString())
         .doesNotContain("canary-s3cret").contains("host");
+  }
+
+  @Test
+  void shouldTypeNumbersBooleansAndClosedSetsOfTheMostUsedScalers() {
+    Triggers trigger = new RabbitmqTrigger().queueName("orders").mode(RabbitmqTrigger.Mode.MESSAGE_RATE).value(0.5)
+        .useRegex(true).pageSize(200).toTrigger();
+
+    assertThat(trigger.getMetadata()).containsEntry("mode", "MessageRate").containsEntry("value", "0.5")
+        .containsEntry("useRegex", "true").containsEntry("pageSize", "200");
+    assertThat(TriggerMetadata.check("rabbitmq", Map.of("queueName", "q", "value", "ten", "useRegex", "yes",
+        "pageSize", "1.5", "mode", "Length"), "m")).extracting(Violation::message).containsExactlyInAnyOrder(
+        "not a number: value takes a decimal number such as \"10\" or \"0.5\"",
+        "not a boolean: useRegex takes \"true\" or \"false\"",
+        "not a whole number: pageSize takes an integer such as \"10\"",
+        "not a value mode takes: use one of QueueLength, MessageRate, DeliverGetRate, PublishedToDeliveredRatio,"
+            + " ExpectedQueueConsumptionTime");
   }
 }

@@ -29,7 +29,7 @@ public class FacadeBenchmark {
     return ScaledObjects.scaling("virtual-worker")
         .named("virtual-worker-rabbitmq-scaledobject").inNamespace("pets")
         .minReplicas(1).pollingInterval(Duration.ofSeconds(60))
-        .trigger(new RabbitmqTrigger().protocol("http").queueName("orders").mode("QueueLength").value("10")
+        .trigger(new RabbitmqTrigger().protocol(RabbitmqTrigger.Protocol.HTTP).queueName("orders").mode(RabbitmqTrigger.Mode.QUEUE_LENGTH).value(10)
             .authenticationRef("trigger-auth-rabbitmq-conn"))
         .build();
   }
