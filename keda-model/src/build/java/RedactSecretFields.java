@@ -18,7 +18,7 @@ public class RedactSecretFields {
 
   public static void main(String[] args) throws IOException {
     Path root = Path.of(args[0]);
-    Set<String> fields = Set.of(args).stream().skip(1).collect(java.util.stream.Collectors.toSet());
+    Set<String> fields = java.util.Arrays.stream(args).skip(1).collect(java.util.stream.Collectors.toSet());
     int redacted = 0;
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
