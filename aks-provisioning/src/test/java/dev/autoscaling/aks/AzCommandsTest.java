@@ -1,0 +1,79 @@
+package dev.autoscaling.aks;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rendered az commands mean what the workshop's commands mean (short and long flags alike). */
+class AzCommandsTest {
+
+  private static final Map<String, String> LONG = Map.of("-n", "--name", "-l", "--location", "-g",
+      "--resource-group", "-o", "--output", "-s", "--subscription");
+
+  /** Words before the first flag, then flags with their values (flags without a value map to ""). */
+  private record Meaning(List<String> command, Map<String, String> flags) {
+  }
+
+  private static Meaning meaning(List<String> argv) {
+    List<String> command = new ArrayList<>();
+    Map<String, String> flags = new LinkedHashMap<>();
+    for (int i = 0; i < argv.size(); i++) {
+      String word = argv.get(i);
+      if (word.startsWith("-")) {
+        String flag = LONG.getOrDefault(word, word);
+        boolean hasValue = i + 1 < argv.size() && !argv.get(i + 1).startsWith("-");
+        flags.put(flag, hasValue ? argv.get(++i) : "");
+      } else if (flags.isEmpty()) {
+        command.add(word);
+      }
+    }
+    return new Meaning(command, flags);
+  }
+
+  private static Meaning workshop(String line) {
+    return meaning(List.of(line.trim().split("\\s+")));
+  }
+
+  private final AksClusterSpec spec = AksClusterSpec.workshop();
+
+  @Test
+  void shouldRenderTheWorkshopsPreviewAndProviderCommands() {
+    assertThat(meaning(AzCommands.featureRegister())).isEqualTo(workshop(
+        "az feature register --namespace Microsoft.ContainerService --name NodeAutoProvisioningPreview"));
+    assertThat(meaning(AzCommands.featureShow())).isEqualTo(workshop(
+        "az feature show --namespace Microsoft.ContainerService --name NodeAutoProvisioningPreview"));
+    assertThat(meaning(AzCommands.providerRegister())).isEqualTo(workshop(
+        "az provider register --namespace Microsoft.ContainerService"));
+  }
+
+  @Test
+  void shouldRenderTheWorkshopsGroupClusterAndCredentialsCommands() {
+    assertThat(meaning(AzCommands.groupCreate(spec))).isEqualTo(workshop("az group create -n WorkshopRG -l eastus2"));
+    assertThat(meaning(AzCommands.aksCreate(spec))).isEqualTo(workshop("az aks create --name workshopcluster"
+        + " --resource-group WorkshopRG --enable-keda --node-provisioning-mode Auto --network-plugin azure"
+        + " --network-plugin-mode overlay --network-dataplane cilium --generate-ssh-keys"));
+    assertThat(meaning(AzCommands.getCredentials(spec))).isEqualTo(workshop(
+        "az aks get-credentials -g WorkshopRG -n workshopcluster"));
+  }
+
+  @Test
+  void shouldTaintTheSystemPoolAsTheWorkshopDoesOnlyWhenAskedTo() {
+    assertThat(meaning(AzCommands.taintSystemPool(spec, "nodepool1", SystemPoolTaint.noExecuteEvictingRunningPods())))
+        .isEqualTo(workshop("az aks nodepool update -g WorkshopRG --cluster-name workshopcluster -n nodepool1"
+            + " --node-taints CriticalAddonsOnly=true:NoExecute"));
+    assertThat(AzCommands.taintSystemPool(spec, "nodepool1", SystemPoolTaint.noSchedule()))
+        .endsWith("--node-taints", "CriticalAddonsOnly=true:NoSchedule");
+    assertThat(SystemPoolTaint.noSchedule().evictsRunningPods()).isFalse();
+  }
+
+  @Test
+  void shouldFindTheSystemPoolByModeNotByPosition() {
+    assertThat(AzCommands.systemPoolName(spec)).containsSequence("--query", "[?mode=='System'].name | [0]");
+    assertThat(AzCommands.workshopSequence(spec, "nodepool1", SystemPoolTaint.noSchedule())).hasSize(8);
+  }
+}
