@@ -1,7 +1,10 @@
 package dev.autoscaling.aks;
 
 import com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner;
+import com.azure.resourcemanager.containerservice.models.ContainerServiceLinuxProfile;
 import com.azure.resourcemanager.containerservice.models.ContainerServiceNetworkProfile;
+import com.azure.resourcemanager.containerservice.models.ContainerServiceSshConfiguration;
+import com.azure.resourcemanager.containerservice.models.ContainerServiceSshPublicKey;
 import com.azure.resourcemanager.containerservice.models.ManagedClusterNodeProvisioningProfile;
 import com.azure.resourcemanager.containerservice.models.ManagedClusterWorkloadAutoScalerProfile;
 import com.azure.resourcemanager.containerservice.models.ManagedClusterWorkloadAutoScalerProfileKeda;
@@ -35,17 +38,37 @@ public final class AksClusterSpec {
   private final String name;
   private final String resourceGroup;
   private final String location;
+  private final NetworkPluginMode networkPluginMode;
+  private final NetworkDataplane networkDataplane;
+  private final NodeProvisioningMode nodeProvisioningMode;
+  private final boolean systemPoolAutoscaling;
+  private final String sshPublicKey;
 
-  private AksClusterSpec(String name, String resourceGroup, String location) {
+  private AksClusterSpec(String name, String resourceGroup, String location, NetworkPluginMode networkPluginMode,
+      NetworkDataplane networkDataplane, NodeProvisioningMode nodeProvisioningMode, boolean systemPoolAutoscaling,
+      String sshPublicKey) {
     this.name = name;
     this.resourceGroup = resourceGroup;
     this.location = location;
+    this.networkPluginMode = networkPluginMode;
+    this.networkDataplane = networkDataplane;
+    this.nodeProvisioningMode = nodeProvisioningMode;
+    this.systemPoolAutoscaling = systemPoolAutoscaling;
+    this.sshPublicKey = sshPublicKey;
   }
 
   /**
    * @throws IllegalArgumentException naming every field that is wrong, and the rule it breaks
    */
   public static AksClusterSpec of(String name, String resourceGroup, String location) {
+    return validated(new AksClusterSpec(name, resourceGroup, location, NetworkPluginMode.OVERLAY,
+        NetworkDataplane.CILIUM, NodeProvisioningMode.AUTO, false, null));
+  }
+
+  private static AksClusterSpec validated(AksClusterSpec spec) {
+    String name = spec.name;
+    String resourceGroup = spec.resourceGroup;
+    String location = spec.location;
     List<String> problems = new ArrayList<>();
     if (name == null || !CLUSTER_NAME.matcher(name).matches()) {
       problems.add("name '" + name + "': 1-63 letters, digits, '-' or '_', starting and ending with a letter or digit");
@@ -57,10 +80,51 @@ public final class AksClusterSpec {
     if (location == null || !LOCATION.matcher(location).matches()) {
       problems.add("location '" + location + "': an Azure region name such as eastus2 (lower case, no spaces)");
     }
+    if (NodeProvisioningMode.AUTO.equals(spec.nodeProvisioningMode)) {
+      if (!NetworkPluginMode.OVERLAY.equals(spec.networkPluginMode)
+          || !NetworkDataplane.CILIUM.equals(spec.networkDataplane)) {
+        problems.add("nodeProvisioningMode Auto: Node Auto Provisioning is set up here with Azure CNI overlay and"
+            + " the Cilium dataplane (networkPluginMode overlay, networkDataplane cilium)");
+      }
+      if (spec.systemPoolAutoscaling) {
+        problems.add("systemPoolAutoscaling: Node Auto Provisioning cannot be enabled while the cluster autoscaler"
+            + " runs on a pool: turn one of them off");
+      }
+    }
+    if (spec.sshPublicKey != null && !spec.sshPublicKey.matches("^ssh-(rsa|ed25519) [A-Za-z0-9+/=]+( .*)?$")) {
+      problems.add("sshPublicKey: an OpenSSH public key such as 'ssh-rsa AAAA...'");
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid AKS cluster spec:\n  " + String.join("\n  ", problems));
     }
-    return new AksClusterSpec(name, resourceGroup, location);
+    return spec;
+  }
+
+  public AksClusterSpec withNetworkPluginMode(NetworkPluginMode mode) {
+    return validated(new AksClusterSpec(name, resourceGroup, location, mode, networkDataplane, nodeProvisioningMode,
+        systemPoolAutoscaling, sshPublicKey));
+  }
+
+  public AksClusterSpec withNetworkDataplane(NetworkDataplane dataplane) {
+    return validated(new AksClusterSpec(name, resourceGroup, location, networkPluginMode, dataplane,
+        nodeProvisioningMode, systemPoolAutoscaling, sshPublicKey));
+  }
+
+  public AksClusterSpec withNodeProvisioningMode(NodeProvisioningMode mode) {
+    return validated(new AksClusterSpec(name, resourceGroup, location, networkPluginMode, networkDataplane, mode,
+        systemPoolAutoscaling, sshPublicKey));
+  }
+
+  /** The cluster autoscaler on the system pool (incompatible with Node Auto Provisioning). */
+  public AksClusterSpec withSystemPoolAutoscaling(boolean enabled) {
+    return validated(new AksClusterSpec(name, resourceGroup, location, networkPluginMode, networkDataplane,
+        nodeProvisioningMode, enabled, sshPublicKey));
+  }
+
+  /** The nodes' SSH public key ({@code ssh-rsa AAAA...}), e.g. {@link SshKeyPair#publicKey()}. */
+  public AksClusterSpec withSshPublicKey(String publicKey) {
+    return validated(new AksClusterSpec(name, resourceGroup, location, networkPluginMode, networkDataplane,
+        nodeProvisioningMode, systemPoolAutoscaling, publicKey));
   }
 
   /** The workshop's cluster: {@code workshopcluster} in {@code WorkshopRG}, {@code eastus2}. */
@@ -87,11 +151,14 @@ public final class AksClusterSpec {
         .withDnsPrefix(name)
         .withWorkloadAutoScalerProfile(new ManagedClusterWorkloadAutoScalerProfile()
             .withKeda(new ManagedClusterWorkloadAutoScalerProfileKeda().withEnabled(true)))
-        .withNodeProvisioningProfile(new ManagedClusterNodeProvisioningProfile().withMode(NodeProvisioningMode.AUTO))
+        .withNodeProvisioningProfile(new ManagedClusterNodeProvisioningProfile().withMode(nodeProvisioningMode))
         .withNetworkProfile(new ContainerServiceNetworkProfile()
             .withNetworkPlugin(NetworkPlugin.AZURE)
-            .withNetworkPluginMode(NetworkPluginMode.OVERLAY)
-            .withNetworkDataplane(NetworkDataplane.CILIUM));
+            .withNetworkPluginMode(networkPluginMode)
+            .withNetworkDataplane(networkDataplane))
+        .withLinuxProfile(sshPublicKey == null ? null : new ContainerServiceLinuxProfile().withAdminUsername("azureuser")
+            .withSsh(new ContainerServiceSshConfiguration().withPublicKeys(
+                List.of(new ContainerServiceSshPublicKey().withKeyData(sshPublicKey)))));
   }
 
   /** The equivalent Azure CLI call, one argument per element, for dry runs. */
@@ -100,10 +167,10 @@ public final class AksClusterSpec {
         "--name", name,
         "--resource-group", resourceGroup,
         "--enable-keda",
-        "--node-provisioning-mode", "Auto",
+        "--node-provisioning-mode", nodeProvisioningMode.toString(),
         "--network-plugin", "azure",
-        "--network-plugin-mode", "overlay",
-        "--network-dataplane", "cilium",
+        "--network-plugin-mode", networkPluginMode.toString(),
+        "--network-dataplane", networkDataplane.toString(),
         "--generate-ssh-keys");
   }
 
