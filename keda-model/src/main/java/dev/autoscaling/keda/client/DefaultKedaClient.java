@@ -73,4 +73,16 @@ public class DefaultKedaClient extends ExtensionRootClientAdapter<DefaultKedaCli
     return scaledObjects().inNamespace(namespace).withName(name)
         .waitUntilCondition(scaledObject -> StatusConditions.isTrue(scaledObject, "Ready"), timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
+
+  @Override
+  public io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler waitUntilHpaCreated(String namespace,
+      String scaledObjectName, Duration timeout) {
+    ScaledObject scaledObject = scaledObjects().inNamespace(namespace).withName(scaledObjectName).get();
+    if (scaledObject == null) {
+      throw new IllegalArgumentException("no ScaledObject " + namespace + "/" + scaledObjectName);
+    }
+    return adapt(io.fabric8.kubernetes.client.KubernetesClient.class).autoscaling().v2().horizontalPodAutoscalers()
+        .inNamespace(namespace).withName(dev.autoscaling.keda.ExternalMetricNames.hpaName(scaledObject))
+        .waitUntilCondition(java.util.Objects::nonNull, timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
 }

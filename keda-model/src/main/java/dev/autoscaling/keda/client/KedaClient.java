@@ -26,4 +26,13 @@ public interface KedaClient extends Client, KedaV1alpha1Api {
    * @throws io.fabric8.kubernetes.client.KubernetesClientTimeoutException when it is not ready in time
    */
   ScaledObject waitUntilScaledObjectReady(String namespace, String name, Duration timeout);
+
+  /**
+   * Waits until the HPA KEDA creates for the ScaledObject exists ({@code keda-hpa-<name>}, or the custom name of
+   * {@code advanced.horizontalPodAutoscalerConfig}) and returns it.
+   *
+   * @throws io.fabric8.kubernetes.client.KubernetesClientTimeoutException when it does not appear in time
+   */
+  io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler waitUntilHpaCreated(String namespace,
+      String scaledObjectName, Duration timeout);
 }

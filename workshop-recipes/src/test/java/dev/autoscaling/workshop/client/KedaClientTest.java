@@ -57,4 +57,24 @@ class KedaClientTest {
     assertThat(ready.get(10, TimeUnit.SECONDS).getStatus().getHpaName())
         .isEqualTo("keda-hpa-virtual-worker-rabbitmq-scaledobject");
   }
+
+  @Test
+  void shouldWaitForTheHpaKedaCreates() throws Exception {
+    // Given
+    KedaClient keda = client.adapt(KedaClient.class);
+    keda.scaledObjects().inNamespace("pets").resource(WorkshopManifests.virtualWorkerScaledObject()).create();
+
+    // When KEDA (here: the test) creates its HPA a little later
+    var hpa = CompletableFuture.supplyAsync(() -> keda.waitUntilHpaCreated("pets",
+        "virtual-worker-rabbitmq-scaledobject", Duration.ofSeconds(10)));
+    TimeUnit.MILLISECONDS.sleep(300);
+    client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("pets").resource(
+        new io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder()
+            .withNewMetadata().withName("keda-hpa-virtual-worker-rabbitmq-scaledobject").endMetadata()
+            .withNewSpec().withMinReplicas(1).withMaxReplicas(100).withNewScaleTargetRef().withApiVersion("apps/v1")
+            .withKind("Deployment").withName("virtual-worker").endScaleTargetRef().endSpec().build()).create();
+
+    // Then
+    assertThat(hpa.get(10, TimeUnit.SECONDS).getSpec().getScaleTargetRef().getName()).isEqualTo("virtual-worker");
+  }
 }
