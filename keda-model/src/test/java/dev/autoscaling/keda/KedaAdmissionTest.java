@@ -60,7 +60,26 @@ class KedaAdmissionTest {
       "aws role with workload owner | TA | \"secretTargetRef: [{parameter: host, name: s, key: host}]\" | \"podIdentity: {provider: aws, roleArn: 'arn:aws:iam::1:role/r', identityOwner: workload}\" | spec.podIdentity.roleArn | can't be set if KEDA isn't identityOwner",
       "aws external id without role | TA | \"secretTargetRef: [{parameter: host, name: s, key: host}]\" | \"podIdentity: {provider: aws, externalID: x}\" | spec.podIdentity.externalID | needs a roleArn",
       "oauth2 without client id | TA | \"secretTargetRef: [{parameter: host, name: s, key: host}]\" | \"oauth2: {type: clientCredentials, tokenUrl: 'https://login.example/token'}\" | spec.oauth2.clientId | clientId is required",
-      "oauth2 bad URL | TA | \"secretTargetRef: [{parameter: host, name: s, key: host}]\" | \"oauth2: {type: clientCredentials, clientId: c, tokenUrl: 'ftp://login.example'}\" | spec.oauth2.tokenUrl | must be an http or https URL with a host"})
+      "oauth2 bad URL | TA | \"secretTargetRef: [{parameter: host, name: s, key: host}]\" | \"oauth2: {type: clientCredentials, clientId: c, tokenUrl: 'ftp://login.example'}\" | spec.oauth2.tokenUrl | must be an http or https URL with a host",
+      "metadata typo | SO | \"mode: QueueLength,\" | \"mode: QueueLength, queueLenght: '5',\" | spec.triggers[0].metadata[queueLenght] | did you mean queueLength?",
+      "unknown scaler type | SO | \"{type: rabbitmq, name: queue,\" | \"{type: rabbitmqq, name: queue,\" | spec.triggers[0].type | did you mean rabbitmq?",
+      "rabbitmq mode not in the set | SO | \"mode: QueueLength,\" | \"mode: Length,\" | spec.triggers[0].metadata[mode] | not a value mode takes",
+      "rabbitmq value not a number | SO | \"value: '10'\" | \"value: ten\" | spec.triggers[0].metadata[value] | not a number: value takes a decimal number",
+      "rabbitmq protocol not in the set | SO | \"mode: QueueLength,\" | \"mode: QueueLength, protocol: https,\" | spec.triggers[0].metadata[protocol] | not a value protocol takes",
+      "rabbitmq useRegex not a boolean | SO | \"mode: QueueLength,\" | \"mode: QueueLength, useRegex: maybe,\" | spec.triggers[0].metadata[useRegex] | not a boolean",
+      "rabbitmq pageSize not whole | SO | \"mode: QueueLength,\" | \"mode: QueueLength, pageSize: '1.5',\" | spec.triggers[0].metadata[pageSize] | not a whole number",
+      "rabbitmq without queueName | SO | \"queueName: orders, \" | \"\" | spec.triggers[0].metadata[queueName] | the rabbitmq scaler needs queueName",
+      "username in plain metadata | SO | \"mode: QueueLength,\" | \"mode: QueueLength, username: keda,\" | spec.triggers[0].metadata[username] | is read only from a TriggerAuthentication",
+      "FromEnv on a metadata-only parameter | SO | \"mode: QueueLength,\" | \"mode: QueueLength, queueNameFromEnv: Q,\" | spec.triggers[0].metadata[queueNameFromEnv] | does not read queueName from the environment",
+      "kafka lagThreshold not whole | SO | \"{type: rabbitmq, name: queue, metadata: {queueName: orders, mode: QueueLength, value: '10'}}\" | \"{type: kafka, name: queue, metadata: {bootstrapServers: k, consumerGroup: g, lagThreshold: '1.5'}}\" | spec.triggers[0].metadata[lagThreshold] | not a whole number",
+      "kafka offset policy | SO | \"{type: rabbitmq, name: queue, metadata: {queueName: orders, mode: QueueLength, value: '10'}}\" | \"{type: kafka, name: queue, metadata: {bootstrapServers: k, consumerGroup: g, offsetResetPolicy: oldest}}\" | spec.triggers[0].metadata[offsetResetPolicy] | not a value offsetResetPolicy takes",
+      "prometheus threshold not a number | SO | \"{type: rabbitmq, name: queue, metadata: {queueName: orders, mode: QueueLength, value: '10'}}\" | \"{type: prometheus, name: queue, metadata: {serverAddress: 'http://p:9090', query: q, threshold: high}}\" | spec.triggers[0].metadata[threshold] | not a number",
+      "cron desiredReplicas not whole | SO | \"{type: rabbitmq, name: queue, metadata: {queueName: orders, mode: QueueLength, value: '10'}}\" | \"{type: cron, name: queue, metadata: {timezone: UTC, start: '0 8 * * *', end: '0 18 * * *', desiredReplicas: many}}\" | spec.triggers[0].metadata[desiredReplicas] | not a whole number",
+      "azure-queue length not whole | SO | \"{type: rabbitmq, name: queue, metadata: {queueName: orders, mode: QueueLength, value: '10'}}\" | \"{type: azure-queue, name: queue, metadata: {queueName: q, queueLength: five}}\" | spec.triggers[0].metadata[queueLength] | not a whole number",
+      "aws-sqs scaleOnInFlight not a boolean | SO | \"{type: rabbitmq, name: queue, metadata: {queueName: orders, mode: QueueLength, value: '10'}}\" | \"{type: aws-sqs-queue, name: queue, metadata: {queueURL: 'https://sqs/q', awsRegion: eu-west-1, scaleOnInFlight: sometimes}}\" | spec.triggers[0].metadata[scaleOnInFlight] | not a boolean",
+      "metrics-api format | SO | \"{type: rabbitmq, name: queue, metadata: {queueName: orders, mode: QueueLength, value: '10'}}\" | \"{type: metrics-api, name: queue, metadata: {url: 'http://m', valueLocation: v, format: csv}}\" | spec.triggers[0].metadata[format] | not a value format takes",
+      "connection string in metadata | SO | \"mode: QueueLength,\" | \"mode: QueueLength, connectionString: 'Endpoint=sb://x',\" | spec.triggers[0].metadata[connectionString] | connectionString is a secret",
+      "scalingModifiers Utilization | SO | maxReplicaCount: 10 | \"maxReplicaCount: 10\\n  advanced: {scalingModifiers: {formula: queue, target: '5', metricType: Utilization}}\" | spec.advanced.scalingModifiers.metricType | needs to be AverageValue or Value"})
   void shouldRejectWithThePreciseMessage(String what, String base, String from, String to, String path,
       String message) {
     String original = base.equals("SO") ? SO : TA;
@@ -99,5 +118,17 @@ class KedaAdmissionTest {
       assertThat(w.isError()).isFalse();
       assertThat(w.message()).startsWith("pollingInterval is not relevant");
     });
+  }
+
+  /** Real-world KEDA objects: the round-trip manifests and the workshop's, through every check, no false alarm. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"roundtrip/scaledobject.yaml", "roundtrip/scaledjob.yaml",
+      "roundtrip/triggerauthentication.yaml", "roundtrip/clustertriggerauthentication.yaml"})
+  void shouldAcceptRealWorldObjects(String resource) throws Exception {
+    try (var in = getClass().getClassLoader().getResourceAsStream(resource)) {
+      var document = Manifests.parseAll(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).get(0);
+
+      assertThat(KedaValidation.validate(document)).filteredOn(Violation::isError).isEmpty();
+    }
   }
 }
