@@ -119,8 +119,7 @@ public final class CrdValidator {
     try {
       documents = Manifests.parseAll(text);
     } catch (IllegalArgumentException e) {
-      return List.of(new DocumentResult(0, "", "", "", false,
-          new ValidationReport(List.of(Violation.error("", "syntax", e.getMessage())))));
+      return List.of(DocumentResult.unreadable(e.getMessage()));
     }
     List<DocumentResult> results = new ArrayList<>(documents.size());
     for (int i = 0; i < documents.size(); i++) {

@@ -13,6 +13,12 @@ package dev.autoscaling.validation;
 public record DocumentResult(int index, String apiVersion, String kind, String name, boolean checked,
     ValidationReport report) {
 
+  /** A stream that could not be read at all: one result carrying the reason. */
+  public static DocumentResult unreadable(String reason) {
+    return new DocumentResult(0, "", "", "", false,
+        new ValidationReport(java.util.List.of(Violation.error("", "syntax", reason))));
+  }
+
   /** {@code kind/name}, as kubectl writes it. */
   public String describe() {
     return (kind.isEmpty() ? "<no kind>" : kind) + "/" + (name.isEmpty() ? "<no name>" : name);

@@ -2,6 +2,7 @@ package dev.autoscaling.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoscaling.validation.cel.CelRule;
+import dev.autoscaling.validation.schema.DidYouMean;
 import dev.autoscaling.validation.schema.SchemaNode;
 import dev.autoscaling.validation.schema.SchemaWalker;
 import dev.autoscaling.validation.schema.SchemaValues;
@@ -77,7 +78,7 @@ final class SchemaValidation {
             path + "[" + name + "]", false);
       } else if (!schema.preserveUnknownFields
           && !((root || schema.embeddedResource) && isTypeMeta(name))) {
-        String suggestion = SchemaValues.suggestField(name, schema.properties.keySet());
+        String suggestion = DidYouMean.suggest(name, schema.properties.keySet());
         out.add(Violation.warning(SchemaWalker.child(path, name), "unknown field",
             "unknown field, dropped by the API server without a word"
                 + (suggestion == null ? "" : "; did you mean " + SchemaWalker.child(path, suggestion) + "?")));
@@ -119,13 +120,14 @@ final class SchemaValidation {
   private void evaluateRules(JsonNode data, JsonNode old, SchemaNode schema, String path) {
     Object self = null;
     Object oldSelf = null;
-    boolean memoizable = small(data);
+    boolean memoizable = false;
     for (CelRule rule : schema.rules) {
       if (rule.isTransition() && (old == null || old.isNull())) {
         continue; // the API server runs transition rules only on update, where an old value exists
       }
       if (self == null) {
         self = CelRule.valueOf(data, celValues);
+        memoizable = CelRule.isMemoizable(self);
       }
       if (rule.isTransition() && oldSelf == null) {
         oldSelf = CelRule.valueOf(old, null);
@@ -139,24 +141,6 @@ final class SchemaValidation {
             + unevaluable.error(), rule.rule(), "InternalError", Severity.ERROR));
       }
     }
-  }
-
-  /** Values up to this many JSON nodes have their rule outcomes remembered (see CelRule). */
-  private static final int MEMO_NODES = 64;
-
-  private static boolean small(JsonNode data) {
-    return !data.isContainerNode() || count(data, MEMO_NODES + 1) <= MEMO_NODES;
-  }
-
-  private static int count(JsonNode node, int limit) {
-    int n = 1;
-    for (JsonNode child : node) {
-      n += count(child, limit - n);
-      if (n >= limit) {
-        return n;
-      }
-    }
-    return n;
   }
 
   /** The old list item matching a new one: by key for map lists; list positions mean nothing otherwise. */

@@ -15,6 +15,17 @@ public final class ValidationException extends IllegalArgumentException {
     this.violations = List.copyOf(violations);
   }
 
+  /**
+   * Throws when any of the violations is an error (warnings alone pass): the one place builders decide to refuse.
+   *
+   * @throws ValidationException listing every violation, under {@code what} ("NodePool arm-nodepool")
+   */
+  public static void throwOnErrors(String what, List<Violation> violations) {
+    if (violations.stream().anyMatch(Violation::isError)) {
+      throw new ValidationException(what, violations);
+    }
+  }
+
   private static String message(String what, List<Violation> violations) {
     StringBuilder text = new StringBuilder(what).append(" is invalid (").append(violations.size())
         .append(violations.size() == 1 ? " problem):" : " problems):");

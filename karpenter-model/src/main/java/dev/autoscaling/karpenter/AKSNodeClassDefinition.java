@@ -189,9 +189,7 @@ public final class AKSNodeClassDefinition {
   public AKSNodeClass build() {
     AKSNodeClass nodeClass = toAKSNodeClass();
     List<Violation> violations = KarpenterCrds.azure().validate(nodeClass).violations();
-    if (violations.stream().anyMatch(Violation::isError)) {
-      throw new ValidationException("AKSNodeClass " + (name == null ? "<unnamed>" : name), violations);
-    }
+    ValidationException.throwOnErrors("AKSNodeClass " + (name == null ? "<unnamed>" : name), violations);
     return nodeClass;
   }
 }

@@ -181,9 +181,7 @@ public final class EC2NodeClassDefinition {
   public EC2NodeClass build() {
     EC2NodeClass nodeClass = toEC2NodeClass();
     List<Violation> violations = KarpenterCrds.aws().validate(nodeClass).violations();
-    if (violations.stream().anyMatch(Violation::isError)) {
-      throw new ValidationException("EC2NodeClass " + (name == null ? "<unnamed>" : name), violations);
-    }
+    ValidationException.throwOnErrors("EC2NodeClass " + (name == null ? "<unnamed>" : name), violations);
     return nodeClass;
   }
 }

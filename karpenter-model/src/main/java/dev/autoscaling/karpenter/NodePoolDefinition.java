@@ -391,9 +391,7 @@ public final class NodePoolDefinition {
   public NodePool build() {
     NodePool pool = toNodePool();
     List<Violation> violations = validate(Manifests.toTree(pool));
-    if (violations.stream().anyMatch(Violation::isError)) {
-      throw new ValidationException("NodePool " + (name == null ? "<unnamed>" : name), violations);
-    }
+    ValidationException.throwOnErrors("NodePool " + (name == null ? "<unnamed>" : name), violations);
     return pool;
   }
 

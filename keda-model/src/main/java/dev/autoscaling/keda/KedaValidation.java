@@ -1,5 +1,7 @@
 package dev.autoscaling.keda;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.validation.ValidationException;
 import dev.autoscaling.validation.Violation;
 
@@ -17,9 +19,11 @@ public final class KedaValidation {
 
   /** Every violation of a KEDA object (model object, JSON tree or YAML text). */
   public static List<Violation> validate(Object object) {
-    List<Violation> violations = new ArrayList<>(KedaCrds.validator().validate(object).violations());
-    violations.addAll(KedaAdmission.check(object instanceof String text
-        ? dev.autoscaling.manifest.Manifests.parseAll(text).get(0) : object));
+    // one conversion to a tree, shared by both checks
+    JsonNode tree = object instanceof JsonNode node ? node
+        : object instanceof String text ? Manifests.parseAll(text).get(0) : Manifests.toTree(object);
+    List<Violation> violations = new ArrayList<>(KedaCrds.validator().validate(tree).violations());
+    violations.addAll(KedaAdmission.check(tree));
     return violations;
   }
 
@@ -29,10 +33,7 @@ public final class KedaValidation {
    * @throws ValidationException listing every violation, under {@code what} ("ScaledObject worker")
    */
   public static <T> T requireValid(T object, String what) {
-    List<Violation> violations = validate(object);
-    if (violations.stream().anyMatch(Violation::isError)) {
-      throw new ValidationException(what, violations);
-    }
+    ValidationException.throwOnErrors(what, validate(object));
     return object;
   }
 }

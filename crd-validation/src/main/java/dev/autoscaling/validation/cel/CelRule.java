@@ -116,11 +116,6 @@ public final class CelRule {
     return ast;
   }
 
-  /** The {@code messageExpression}, or null. */
-  public String messageExpression() {
-    return messageExpression;
-  }
-
   public String rule() {
     return rule;
   }
@@ -156,8 +151,8 @@ public final class CelRule {
   }
 
   /**
-   * As {@link #evaluate(Object, Object)}; {@code memoizable} says the caller found {@code self} small enough to
-   * remember the outcome by value (scalars always are).
+   * As {@link #evaluate(Object, Object)}; {@code memoizable} is {@link #isMemoizable(Object)} of {@code self},
+   * passed in so that a node with several rules counts its value once.
    */
   public Outcome evaluate(Object self, Object oldSelf, boolean memoizable) {
     if (compileError != null) {
@@ -176,6 +171,11 @@ public final class CelRule {
       outcomes.put(self, outcome);
     }
     return outcome;
+  }
+
+  /** Whether a converted value is small enough for its outcome to be remembered by value. */
+  public static boolean isMemoizable(Object self) {
+    return CelValues.isSmall(self);
   }
 
   /** Whether a value is a string, number or bool (always cheap to remember). */

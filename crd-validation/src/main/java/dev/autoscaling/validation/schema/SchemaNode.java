@@ -155,11 +155,6 @@ public final class SchemaNode {
     return found;
   }
 
-  /** Whether keys outside {@link #properties} are kept (a map, or unknown fields preserved). */
-  public boolean acceptsAnyKey() {
-    return preserveUnknownFields || additionalProperties != null;
-  }
-
   /** Calls the visitor for this node and every node below it. */
   public void forEach(java.util.function.Consumer<SchemaNode> visitor) {
     visitor.accept(this);

@@ -5,7 +5,6 @@ import dev.autoscaling.validation.Violation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -178,11 +177,6 @@ public final class SchemaValues {
         }
       }
     }
-  }
-
-  /** The declared field an unknown one most likely meant, or null. */
-  public static String suggestField(String unknown, Collection<String> declared) {
-    return DidYouMean.suggest(unknown, declared);
   }
 
   private static String describe(JsonNode value) {

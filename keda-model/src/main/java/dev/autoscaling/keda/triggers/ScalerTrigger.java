@@ -99,11 +99,12 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
    * @throws ValidationException listing every problem of the metadata
    */
   public Triggers toTrigger() {
-    List<Violation> violations = validate();
-    if (violations.stream().anyMatch(Violation::isError)) {
-      throw new ValidationException(type + " trigger" + (name == null ? "" : " " + name), violations);
-    }
+    requireValid();
     return toUncheckedTrigger();
+  }
+
+  private void requireValid() {
+    ValidationException.throwOnErrors(type + " trigger" + (name == null ? "" : " " + name), validate());
   }
 
   /** The trigger as described, not checked (a ScaledObject's {@code build()} checks it with everything else). */
@@ -126,7 +127,7 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
 
   /** The same trigger for a ScaledJob, checked. */
   public dev.autoscaling.keda.api.v1alpha1.scaledjobspec.Triggers toScaledJobTrigger() {
-    toTrigger();
+    requireValid();
     return toUncheckedScaledJobTrigger();
   }
 

@@ -8,7 +8,6 @@ import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.validation.CrdValidator;
 import dev.autoscaling.validation.DocumentResult;
 import dev.autoscaling.validation.ValidationReport;
-import dev.autoscaling.validation.Violation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,9 +60,7 @@ public final class ManifestValidator {
     try {
       documents = Manifests.parseAll(text);
     } catch (IllegalArgumentException e) {
-      DocumentResult broken = new DocumentResult(0, "", "", "", false,
-          new ValidationReport(List.of(Violation.error("", "syntax", e.getMessage()))));
-      return List.of(new CheckedDocument(source, broken, "not checked: unreadable"));
+      return List.of(new CheckedDocument(source, DocumentResult.unreadable(e.getMessage()), "not checked: unreadable"));
     }
     List<CheckedDocument> checked = new ArrayList<>(documents.size());
     for (int i = 0; i < documents.size(); i++) {
