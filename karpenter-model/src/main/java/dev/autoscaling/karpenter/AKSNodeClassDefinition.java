@@ -62,76 +62,61 @@ public final class AKSNodeClassDefinition {
     return c;
   }
 
-  public AKSNodeClassDefinition named(String nodeClassName) {
+  /** A copy with one change: every call returns a new definition, earlier ones stay as they were. */
+  private AKSNodeClassDefinition with(java.util.function.Consumer<AKSNodeClassDefinition> change) {
     AKSNodeClassDefinition c = copy();
-    c.name = nodeClassName;
+    change.accept(c);
     return c;
+  }
+
+  public AKSNodeClassDefinition named(String nodeClassName) {
+    return with(c -> c.name = nodeClassName);
   }
 
   /** The {@code kubernetes.io/description} annotation. */
   public AKSNodeClassDefinition description(String text) {
-    AKSNodeClassDefinition c = copy();
-    c.description = text;
-    return c;
+    return with(c -> c.description = text);
   }
 
   public AKSNodeClassDefinition imageFamily(AKSNodeClassSpec.ImageFamily family) {
-    AKSNodeClassDefinition c = copy();
-    c.imageFamily = family;
-    return c;
+    return with(c -> c.imageFamily = family);
   }
 
   public AKSNodeClassDefinition fipsMode(AKSNodeClassSpec.FipsMode mode) {
-    AKSNodeClassDefinition c = copy();
-    c.fipsMode = mode;
-    return c;
+    return with(c -> c.fipsMode = mode);
   }
 
   public AKSNodeClassDefinition osDiskSizeGB(int gigabytes) {
-    AKSNodeClassDefinition c = copy();
-    c.osDiskSizeGB = gigabytes;
-    return c;
+    return with(c -> c.osDiskSizeGB = gigabytes);
   }
 
   public AKSNodeClassDefinition maxPods(int pods) {
-    AKSNodeClassDefinition c = copy();
-    c.maxPods = pods;
-    return c;
+    return with(c -> c.maxPods = pods);
   }
 
   /** The subnet's ARM resource id. */
   public AKSNodeClassDefinition vnetSubnetId(String resourceId) {
-    AKSNodeClassDefinition c = copy();
-    c.vnetSubnetId = resourceId;
-    return c;
+    return with(c -> c.vnetSubnetId = resourceId);
   }
 
   /** An Azure tag on the VMs. */
   public AKSNodeClassDefinition tag(String key, String value) {
-    AKSNodeClassDefinition c = copy();
-    c.tags.put(key, value);
-    return c;
+    return with(c -> c.tags.put(key, value));
   }
 
   /** Encrypts the VMs' temporary disks and caches at the host ({@code security.encryptionAtHost}). */
   public AKSNodeClassDefinition encryptionAtHost(boolean enabled) {
-    AKSNodeClassDefinition c = copy();
-    c.encryptionAtHost = enabled;
-    return c;
+    return with(c -> c.encryptionAtHost = enabled);
   }
 
   /** Lazy image pulls ({@code artifactStreaming.enabled}). */
   public AKSNodeClassDefinition artifactStreaming(boolean enabled) {
-    AKSNodeClassDefinition c = copy();
-    c.artifactStreaming = enabled;
-    return c;
+    return with(c -> c.artifactStreaming = enabled);
   }
 
   /** Whether GPU drivers are installed on GPU SKUs ({@code gpu.mode}: Driver or None). */
   public AKSNodeClassDefinition gpuMode(Gpu.Mode mode) {
-    AKSNodeClassDefinition c = copy();
-    c.gpuMode = mode;
-    return c;
+    return with(c -> c.gpuMode = mode);
   }
 
   /**
@@ -139,23 +124,17 @@ public final class AKSNodeClassDefinition {
    * CPU manager and topology policies, image GC thresholds, log rotation, pod PID limit, unsafe sysctls.
    */
   public AKSNodeClassDefinition kubelet(Kubelet settings) {
-    AKSNodeClassDefinition c = copy();
-    c.kubelet = settings;
-    return c;
+    return with(c -> c.kubelet = settings);
   }
 
   /** Kernel settings: sysctls, transparent huge pages, swap file. */
   public AKSNodeClassDefinition linuxOSConfig(LinuxOSConfig settings) {
-    AKSNodeClassDefinition c = copy();
-    c.linuxOSConfig = settings;
-    return c;
+    return with(c -> c.linuxOSConfig = settings);
   }
 
   /** The node-local DNS cache and its overrides. */
   public AKSNodeClassDefinition localDNS(LocalDNS settings) {
-    AKSNodeClassDefinition c = copy();
-    c.localDNS = settings;
-    return c;
+    return with(c -> c.localDNS = settings);
   }
 
   /** As described, not validated. */

@@ -56,30 +56,29 @@ public final class EC2NodeClassDefinition {
     return c;
   }
 
-  public EC2NodeClassDefinition named(String nodeClassName) {
+  /** A copy with one change: every call returns a new definition, earlier ones stay as they were. */
+  private EC2NodeClassDefinition with(java.util.function.Consumer<EC2NodeClassDefinition> change) {
     EC2NodeClassDefinition c = copy();
-    c.name = nodeClassName;
+    change.accept(c);
     return c;
+  }
+
+  public EC2NodeClassDefinition named(String nodeClassName) {
+    return with(c -> c.name = nodeClassName);
   }
 
   /** {@code family@version}, e.g. {@code al2023@v20261120} or {@code bottlerocket@latest}. */
   public EC2NodeClassDefinition amiAlias(String alias) {
-    EC2NodeClassDefinition c = copy();
-    c.amiAlias = alias;
-    return c;
+    return with(c -> c.amiAlias = alias);
   }
 
   /** The IAM role Karpenter creates an instance profile for (or use {@link #instanceProfile}). */
   public EC2NodeClassDefinition role(String iamRole) {
-    EC2NodeClassDefinition c = copy();
-    c.role = iamRole;
-    return c;
+    return with(c -> c.role = iamRole);
   }
 
   public EC2NodeClassDefinition instanceProfile(String profile) {
-    EC2NodeClassDefinition c = copy();
-    c.instanceProfile = profile;
-    return c;
+    return with(c -> c.instanceProfile = profile);
   }
 
   /** Subnets and security groups tagged {@code karpenter.sh/discovery: <cluster>}, the usual EKS set-up. */
@@ -89,40 +88,28 @@ public final class EC2NodeClassDefinition {
   }
 
   public EC2NodeClassDefinition subnetsTagged(String key, String value) {
-    EC2NodeClassDefinition c = copy();
-    c.subnetTags.put(key, value);
-    return c;
+    return with(c -> c.subnetTags.put(key, value));
   }
 
   public EC2NodeClassDefinition subnetIds(String... ids) {
-    EC2NodeClassDefinition c = copy();
-    c.subnetIds.addAll(List.of(ids));
-    return c;
+    return with(c -> c.subnetIds.addAll(List.of(ids)));
   }
 
   public EC2NodeClassDefinition securityGroupsTagged(String key, String value) {
-    EC2NodeClassDefinition c = copy();
-    c.securityGroupTags.put(key, value);
-    return c;
+    return with(c -> c.securityGroupTags.put(key, value));
   }
 
   public EC2NodeClassDefinition securityGroupIds(String... ids) {
-    EC2NodeClassDefinition c = copy();
-    c.securityGroupIds.addAll(List.of(ids));
-    return c;
+    return with(c -> c.securityGroupIds.addAll(List.of(ids)));
   }
 
   /** An EC2 tag on the instances. */
   public EC2NodeClassDefinition tag(String key, String value) {
-    EC2NodeClassDefinition c = copy();
-    c.tags.put(key, value);
-    return c;
+    return with(c -> c.tags.put(key, value));
   }
 
   public EC2NodeClassDefinition userData(String script) {
-    EC2NodeClassDefinition c = copy();
-    c.userData = script;
-    return c;
+    return with(c -> c.userData = script);
   }
 
   /**
@@ -137,16 +124,12 @@ public final class EC2NodeClassDefinition {
 
   /** Any block device mapping, as the generated type. */
   public EC2NodeClassDefinition blockDevice(BlockDeviceMappings mapping) {
-    EC2NodeClassDefinition c = copy();
-    c.blockDevices.add(mapping);
-    return c;
+    return with(c -> c.blockDevices.add(mapping));
   }
 
   /** Instance metadata service settings (IMDSv2 with hop limit 1 is Karpenter's default). */
   public EC2NodeClassDefinition metadataOptions(MetadataOptions options) {
-    EC2NodeClassDefinition c = copy();
-    c.metadataOptions = options;
-    return c;
+    return with(c -> c.metadataOptions = options);
   }
 
   /** As described, not validated. */

@@ -76,31 +76,34 @@ public final class NodePoolDefinition {
     return c;
   }
 
+  /** A copy with one change: every call returns a new definition, earlier ones stay as they were. */
+  private NodePoolDefinition with(java.util.function.Consumer<NodePoolDefinition> change) {
+    NodePoolDefinition c = copy();
+    change.accept(c);
+    return c;
+  }
+
   // --- identity and weight
 
   public NodePoolDefinition named(String nodePoolName) {
-    NodePoolDefinition c = copy();
-    c.name = nodePoolName;
-    return c;
+    return with(c -> c.name = nodePoolName);
   }
 
   /** Priority among NodePools that fit (1..100; higher first). */
   public NodePoolDefinition weight(int value) {
-    NodePoolDefinition c = copy();
-    c.weight = value;
-    return c;
+    return with(c -> c.weight = value);
   }
 
   // --- requirements
 
   /** Any requirement; prefer the named methods, which know the label's values. */
   public NodePoolDefinition requirement(String key, Operator operator, String... values) {
-    NodePoolDefinition c = copy();
-    c.requirements.add(new RequirementsBuilder().withKey(key).withOperator(operator)
-        .withValues(operator == Operator.EXISTS || operator == Operator.DOESNOTEXIST ? null
-            : new ArrayList<>(List.of(values)))
-        .build());
-    return c;
+    return with(c -> {
+      c.requirements.add(new RequirementsBuilder().withKey(key).withOperator(operator)
+          .withValues(operator == Operator.EXISTS || operator == Operator.DOESNOTEXIST ? null
+              : new ArrayList<>(List.of(values)))
+          .build());
+    });
   }
 
   public NodePoolDefinition requirement(Label label, Operator operator, String... values) {
@@ -112,10 +115,10 @@ public final class NodePoolDefinition {
     if (requirements.isEmpty()) {
       throw new IllegalStateException("minValues(" + count + "): add a requirement first, e.g. skuFamily(\"D\", \"E\")");
     }
-    NodePoolDefinition c = copy();
-    Requirements last = c.requirements.get(c.requirements.size() - 1);
-    last.setMinValues((long) count);
-    return c;
+    return with(c -> {
+      Requirements last = c.requirements.get(c.requirements.size() - 1);
+      last.setMinValues((long) count);
+    });
   }
 
   public NodePoolDefinition arm64() {
@@ -231,52 +234,42 @@ public final class NodePoolDefinition {
   }
 
   public NodePoolDefinition consolidation(Disruption.ConsolidationPolicy policy, Duration after) {
-    NodePoolDefinition c = copy();
-    c.consolidationPolicy = policy;
-    c.consolidateAfter = GoDurations.of("consolidateAfter", after);
-    return c;
+    return with(c -> {
+      c.consolidationPolicy = policy;
+      c.consolidateAfter = GoDurations.of("consolidateAfter", after);
+    });
   }
 
   /** {@code consolidateAfter: Never}: Karpenter never consolidates this pool's nodes. */
   public NodePoolDefinition neverConsolidate() {
-    NodePoolDefinition c = copy();
-    c.consolidateAfter = "Never";
-    return c;
+    return with(c -> c.consolidateAfter = "Never");
   }
 
   /** At most this many nodes (a count, {@code "3"}, or a percentage, {@code "10%"}) disrupted at once. */
   public NodePoolDefinition budget(String nodes) {
-    NodePoolDefinition c = copy();
-    c.budgets.add(new BudgetsBuilder().withNodes(nodes).build());
-    return c;
+    return with(c -> c.budgets.add(new BudgetsBuilder().withNodes(nodes).build()));
   }
 
   /** A budget active for {@code duration} from each hit of the cron {@code schedule}, for the given reasons. */
   public NodePoolDefinition budget(String nodes, String schedule, Duration duration, Budgets.Reasons... reasons) {
-    NodePoolDefinition c = copy();
-    c.budgets.add(new BudgetsBuilder().withNodes(nodes).withSchedule(schedule)
-        .withDuration(GoDurations.ofMinutes("budget duration", duration))
-        .withReasons(reasons.length == 0 ? null : new ArrayList<>(Arrays.asList(reasons)))
-        .build());
-    return c;
+    return with(c -> {
+      c.budgets.add(new BudgetsBuilder().withNodes(nodes).withSchedule(schedule)
+          .withDuration(GoDurations.ofMinutes("budget duration", duration))
+          .withReasons(reasons.length == 0 ? null : new ArrayList<>(Arrays.asList(reasons)))
+          .build());
+    });
   }
 
   public NodePoolDefinition expireAfter(Duration after) {
-    NodePoolDefinition c = copy();
-    c.expireAfter = GoDurations.of("expireAfter", after);
-    return c;
+    return with(c -> c.expireAfter = GoDurations.of("expireAfter", after));
   }
 
   public NodePoolDefinition neverExpire() {
-    NodePoolDefinition c = copy();
-    c.expireAfter = "Never";
-    return c;
+    return with(c -> c.expireAfter = "Never");
   }
 
   public NodePoolDefinition terminationGracePeriod(Duration period) {
-    NodePoolDefinition c = copy();
-    c.terminationGracePeriod = GoDurations.of("terminationGracePeriod", period);
-    return c;
+    return with(c -> c.terminationGracePeriod = GoDurations.of("terminationGracePeriod", period));
   }
 
   // --- limits, taints, labels
@@ -296,42 +289,30 @@ public final class NodePoolDefinition {
   }
 
   private NodePoolDefinition limit(String resource, IntOrString quantity) {
-    NodePoolDefinition c = copy();
-    c.limits.put(resource, quantity);
-    return c;
+    return with(c -> c.limits.put(resource, quantity));
   }
 
   public NodePoolDefinition taint(String key, String value, Taints.Effect effect) {
-    NodePoolDefinition c = copy();
-    c.taints.add(new TaintsBuilder().withKey(key).withValue(value).withEffect(effect).build());
-    return c;
+    return with(c -> c.taints.add(new TaintsBuilder().withKey(key).withValue(value).withEffect(effect).build()));
   }
 
   public NodePoolDefinition startupTaint(String key, String value, StartupTaints.Effect effect) {
-    NodePoolDefinition c = copy();
-    c.startupTaints.add(new StartupTaintsBuilder().withKey(key).withValue(value).withEffect(effect).build());
-    return c;
+    return with(c -> c.startupTaints.add(new StartupTaintsBuilder().withKey(key).withValue(value).withEffect(effect).build()));
   }
 
   /** A label every node of the pool gets. */
   public NodePoolDefinition label(String key, String value) {
-    NodePoolDefinition c = copy();
-    c.labels.put(key, value);
-    return c;
+    return with(c -> c.labels.put(key, value));
   }
 
   public NodePoolDefinition annotation(String key, String value) {
-    NodePoolDefinition c = copy();
-    c.annotations.put(key, value);
-    return c;
+    return with(c -> c.annotations.put(key, value));
   }
 
   // --- node class
 
   public NodePoolDefinition nodeClass(NodeClassReference reference) {
-    NodePoolDefinition c = copy();
-    c.nodeClass = reference;
-    return c;
+    return with(c -> c.nodeClass = reference);
   }
 
   public NodePoolDefinition nodeClass(dev.autoscaling.karpenter.api.azure.v1beta1.AKSNodeClass aksNodeClass) {

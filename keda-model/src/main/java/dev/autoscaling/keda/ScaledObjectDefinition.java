@@ -50,71 +50,61 @@ public final class ScaledObjectDefinition {
     return c;
   }
 
-  public ScaledObjectDefinition named(String scaledObjectName) {
+  /** A copy with one change: every call returns a new definition, earlier ones stay as they were. */
+  private ScaledObjectDefinition with(java.util.function.Consumer<ScaledObjectDefinition> change) {
     ScaledObjectDefinition c = copy();
-    c.name = scaledObjectName;
+    change.accept(c);
     return c;
   }
 
+  public ScaledObjectDefinition named(String scaledObjectName) {
+    return with(c -> c.name = scaledObjectName);
+  }
+
   public ScaledObjectDefinition inNamespace(String scaledObjectNamespace) {
-    ScaledObjectDefinition c = copy();
-    c.namespace = scaledObjectNamespace;
-    return c;
+    return with(c -> c.namespace = scaledObjectNamespace);
   }
 
   /** The Deployment to scale (KEDA's default kind). */
   public ScaledObjectDefinition target(String deployment) {
-    ScaledObjectDefinition c = copy();
-    c.target = deployment;
-    return c;
+    return with(c -> c.target = deployment);
   }
 
   /** Any scalable workload, e.g. {@code ("apps/v1", "StatefulSet", "db")}. */
   public ScaledObjectDefinition target(String apiVersion, String kind, String workload) {
-    ScaledObjectDefinition c = target(workload);
-    c.targetApiVersion = apiVersion;
-    c.targetKind = kind;
-    return c;
+    return with(c -> {
+      c.target = workload;
+      c.targetApiVersion = apiVersion;
+      c.targetKind = kind;
+    });
   }
 
   public ScaledObjectDefinition minReplicas(int replicas) {
-    ScaledObjectDefinition c = copy();
-    c.minReplicas = replicas;
-    return c;
+    return with(c -> c.minReplicas = replicas);
   }
 
   public ScaledObjectDefinition maxReplicas(int replicas) {
-    ScaledObjectDefinition c = copy();
-    c.maxReplicas = replicas;
-    return c;
+    return with(c -> c.maxReplicas = replicas);
   }
 
   /** Replicas while no trigger is active (KEDA supports only 0 in practice). */
   public ScaledObjectDefinition idleReplicas(int replicas) {
-    ScaledObjectDefinition c = copy();
-    c.idleReplicas = replicas;
-    return c;
+    return with(c -> c.idleReplicas = replicas);
   }
 
   /** How often KEDA checks the triggers (whole seconds). */
   public ScaledObjectDefinition pollingInterval(Duration interval) {
-    ScaledObjectDefinition c = copy();
-    c.pollingInterval = seconds("pollingInterval", interval);
-    return c;
+    return with(c -> c.pollingInterval = seconds("pollingInterval", interval));
   }
 
   /** How long KEDA waits after the last active trigger before scaling to zero (whole seconds). */
   public ScaledObjectDefinition cooldownPeriod(Duration period) {
-    ScaledObjectDefinition c = copy();
-    c.cooldownPeriod = seconds("cooldownPeriod", period);
-    return c;
+    return with(c -> c.cooldownPeriod = seconds("cooldownPeriod", period));
   }
 
   /** Adds a typed trigger; problems in its metadata are reported by {@link #build()} with everything else. */
   public ScaledObjectDefinition trigger(ScalerTrigger<?> trigger) {
-    ScaledObjectDefinition c = copy();
-    c.triggers.add(trigger.toUncheckedTrigger());
-    return c;
+    return with(c -> c.triggers.add(trigger.toUncheckedTrigger()));
   }
 
   private static int seconds(String field, Duration duration) {
