@@ -7,15 +7,13 @@ import dev.autoscaling.karpenter.api.v1.NodePool;
 import dev.autoscaling.karpenter.api.v1.NodePoolBuilder;
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.Disruption;
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Requirements;
+import dev.autoscaling.keda.TriggerAuthentications;
 import dev.autoscaling.keda.api.v1alpha1.ScaledObject;
 import dev.autoscaling.keda.api.v1alpha1.ScaledObjectBuilder;
 import dev.autoscaling.keda.api.v1alpha1.TriggerAuthentication;
 import dev.autoscaling.keda.api.v1alpha1.TriggerAuthenticationBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -42,11 +40,8 @@ public final class WorkshopManifests {
    * encoded: that is an encoding, not encryption; anyone who can read the Secret can read the password.
    */
   public static Secret rabbitMqScalerSecret(RabbitMqCredentials credentials) {
-    String url = credentials.managementUrl(RABBITMQ_MANAGEMENT_HOST);
-    return new SecretBuilder()
-        .withNewMetadata().withName(SCALER_SECRET).withNamespace(NAMESPACE).endMetadata()
-        .addToData("host", Base64.getEncoder().encodeToString(url.getBytes(StandardCharsets.UTF_8)))
-        .build();
+    return TriggerAuthentications.secret(SCALER_SECRET, NAMESPACE, "host",
+        credentials.managementUrl(RABBITMQ_MANAGEMENT_HOST));
   }
 
   public static TriggerAuthentication rabbitMqTriggerAuthentication() {
