@@ -1,6 +1,7 @@
 package dev.autoscaling.workshop.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import dev.autoscaling.karpenter.KarpenterCrds;
 import dev.autoscaling.keda.KedaValidation;
 import dev.autoscaling.keda.KedaCrds;
@@ -65,6 +66,15 @@ public final class ManifestValidator {
     List<CheckedDocument> checked = new ArrayList<>(documents.size());
     for (int i = 0; i < documents.size(); i++) {
       checked.add(check(source, i, documents.get(i)));
+    }
+    return checked;
+  }
+
+  /** Objects built in Java, checked exactly as their YAML would be; {@code source} names them in the results. */
+  public List<CheckedDocument> validateObjects(String source, List<? extends HasMetadata> objects) {
+    List<CheckedDocument> checked = new ArrayList<>(objects.size());
+    for (int i = 0; i < objects.size(); i++) {
+      checked.add(check(source, i, Manifests.toTree(objects.get(i))));
     }
     return checked;
   }

@@ -1,0 +1,150 @@
+package dev.autoscaling.workshop;
+
+import dev.autoscaling.workshop.progress.ProgressStore;
+import dev.autoscaling.workshop.step.ArmNodePoolStep;
+import dev.autoscaling.workshop.step.AzureLinuxStep;
+import dev.autoscaling.workshop.step.DefaultNodePoolsStep;
+import dev.autoscaling.workshop.step.EnvironmentStep;
+import dev.autoscaling.workshop.step.KedaScalerStep;
+import dev.autoscaling.workshop.step.LoadStep;
+import dev.autoscaling.workshop.step.PrerequisitesStep;
+import dev.autoscaling.workshop.step.Step;
+import dev.autoscaling.workshop.step.StepOutcome;
+import dev.autoscaling.workshop.step.StepRun;
+import dev.autoscaling.workshop.step.StoreStep;
+import dev.autoscaling.workshop.step.TaintSystemPoolStep;
+import dev.autoscaling.workshop.step.Verification;
+import dev.autoscaling.workshop.step.WorkshopContext;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The reference workshop as composable steps, in its order: prerequisites, environment, store, keda-scaler, load,
+ * nap, default-nodepools, arm-nodepool, azure-linux.
+ *
+ * <pre>{@code
+ * Workshop workshop = Workshop.of(WorkshopConfig.defaults());
+ * System.out.print(workshop.plan());                        // every az command and manifest, nothing sent
+ * RunReport report = workshop.run(WorkshopContext.cluster(config, client), ProgressStore.file(path), null, null);
+ * }</pre>
+ */
+public final class Workshop {
+
+  private final WorkshopConfig config;
+  private final List<Step> steps;
+
+  private Workshop(WorkshopConfig config, List<Step> steps) {
+    this.config = config;
+    this.steps = List.copyOf(steps);
+  }
+
+  /** The workshop, with the store manifest read from {@link WorkshopConfig#storeManifest()}. */
+  public static Workshop of(WorkshopConfig config) {
+    return of(config, StoreManifest.read(config.storeManifest()));
+  }
+
+  /** The workshop with the store manifest's text already at hand. */
+  public static Workshop of(WorkshopConfig config, String storeManifest) {
+    return new Workshop(config, List.of(
+        new PrerequisitesStep(config),
+        new EnvironmentStep(config),
+        new StoreStep(config, storeManifest),
+        new KedaScalerStep(config),
+        new LoadStep(config),
+        new TaintSystemPoolStep(config),
+        new DefaultNodePoolsStep(),
+        new ArmNodePoolStep(config),
+        new AzureLinuxStep(config)));
+  }
+
+  public WorkshopConfig config() {
+    return config;
+  }
+
+  public List<Step> steps() {
+    return steps;
+  }
+
+  public List<String> stepIds() {
+    return steps.stream().map(Step::id).toList();
+  }
+
+  /** The whole workshop as a dry run: every step's az commands, kubectl commands and validated manifests. */
+  public String plan() {
+    return plan(null, null);
+  }
+
+  public String plan(String from, String to) {
+    return range(from, to).stream().map(s -> s.plan().render()).collect(Collectors.joining("\n"));
+  }
+
+  /**
+   * Applies and verifies the steps from {@code from} to {@code to} (inclusive; null for the ends). Without
+   * {@code from}, starts at the first step the progress store does not have as completed, or at the beginning if
+   * all are. Stops at the first step whose apply throws or whose verification fails; the store then remembers it.
+   */
+  public RunReport run(WorkshopContext context, ProgressStore progress, String from, String to) {
+    String start = from;
+    if (start == null) {
+      start = steps.stream().map(Step::id).filter(id -> !progress.isCompleted(id)).findFirst().orElse(null);
+    }
+    List<StepRun> runs = new ArrayList<>();
+    for (Step step : range(start, to)) {
+      context.progress("== " + step.id() + ": " + step.title());
+      StepOutcome outcome = null;
+      Verification verification = null;
+      try {
+        outcome = step.apply(context);
+        verification = step.verify(context);
+      } catch (RuntimeException e) {
+        progress.markFailed(step.id());
+        runs.add(new StepRun(step.id(), outcome, verification, e.getMessage()));
+        break;
+      }
+      StepRun run = new StepRun(step.id(), outcome, verification, null);
+      runs.add(run);
+      if (!run.succeeded()) {
+        progress.markFailed(step.id());
+        break;
+      }
+      progress.markCompleted(step.id());
+    }
+    return new RunReport(runs);
+  }
+
+  /** Each step's teardown, last step first; the progress store forgets them. */
+  public List<StepOutcome> teardown(WorkshopContext context, ProgressStore progress) {
+    List<Step> reversed = new ArrayList<>(steps);
+    Collections.reverse(reversed);
+    List<StepOutcome> outcomes = new ArrayList<>();
+    for (Step step : reversed) {
+      outcomes.add(step.teardown(context));
+      progress.forget(step.id());
+    }
+    return outcomes;
+  }
+
+  /** The steps from {@code from} to {@code to}, both included; null means the first or the last step. */
+  public List<Step> range(String from, String to) {
+    int first = from == null ? 0 : indexOf(from, "--from");
+    int last = to == null ? steps.size() - 1 : indexOf(to, "--to");
+    if (first > last) {
+      throw new IllegalArgumentException("--from " + from + " comes after --to " + to + ": the order is "
+          + String.join(", ", stepIds()));
+    }
+    return steps.subList(first, last + 1);
+  }
+
+  private int indexOf(String id, String option) {
+    List<String> ids = stepIds();
+    int index = ids.indexOf(id);
+    if (index < 0) {
+      throw new IllegalArgumentException(option + " " + id + ": no such step; the steps are "
+          + String.join(", ", ids));
+    }
+    return index;
+  }
+}

@@ -1,0 +1,158 @@
+package dev.autoscaling.workshop.step;
+
+import dev.autoscaling.workshop.StoreManifest;
+import dev.autoscaling.workshop.WorkshopConfig;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * "Environment Preparation", Kubernetes side: the namespace and the AKS Store application, then every workload
+ * Ready and every LoadBalancer Service with an external IP, and the store URL.
+ */
+public final class StoreStep extends ManifestStep {
+
+  /** Marks a namespace this SDK created, so that teardown never deletes one it found. */
+  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+  public static final String MANAGER = "autoscaling-workshop";
+
+  private final WorkshopConfig config;
+
+  public StoreStep(WorkshopConfig config) {
+    this(config, StoreManifest.read(config.storeManifest()));
+  }
+
+  /** With the store manifest's text already read (from a file, the URL or the bundled copy). */
+  public StoreStep(WorkshopConfig config, String storeManifest) {
+    super(objects(config, storeManifest));
+    this.config = config;
+  }
+
+  private static List<HasMetadata> objects(WorkshopConfig config, String text) {
+    List<HasMetadata> objects = new ArrayList<>();
+    objects.add(new NamespaceBuilder().withNewMetadata().withName(config.namespace())
+        .addToLabels(MANAGED_BY, MANAGER).endMetadata().build());
+    objects.addAll(StoreManifest.objects(text, config.namespace()));
+    return objects;
+  }
+
+  @Override
+  public String id() {
+    return "store";
+  }
+
+  @Override
+  public String title() {
+    return "Deploy the AKS Store into namespace " + config.namespace();
+  }
+
+  @Override
+  public StepPlan plan() {
+    return new StepPlan(id(), title(), List.of(), List.of(
+        "kubectl create ns " + config.namespace(),
+        "kubectl apply -f " + config.storeManifest() + " -n " + config.namespace()),
+        objects(), List.of(
+            "namespace " + config.namespace() + " is created only if absent; teardown deletes it only then",
+            "on a re-run, replicas of workloads already in the cluster are kept: KEDA and the load step own them",
+            "then: every pod Ready (1/1), every LoadBalancer Service with an external IP, the store URL"));
+  }
+
+  @Override
+  HasMetadata toApply(HasMetadata object, HasMetadata live) {
+    if (live == null) {
+      return object;
+    }
+    if (object instanceof Namespace) {
+      return null;
+    }
+    if (object instanceof Deployment deployment) {
+      return new DeploymentBuilder(deployment).editSpec().withReplicas(null).endSpec().build();
+    }
+    if (object instanceof StatefulSet statefulSet) {
+      return new StatefulSetBuilder(statefulSet).editSpec().withReplicas(null).endSpec().build();
+    }
+    return object;
+  }
+
+  @Override
+  boolean createdByStep(HasMetadata live) {
+    if (live instanceof Namespace) {
+      Map<String, String> labels = live.getMetadata().getLabels();
+      return labels != null && MANAGER.equals(labels.get(MANAGED_BY));
+    }
+    return true;
+  }
+
+  @Override
+  public Verification verify(WorkshopContext context) {
+    List<Verification.Check> checks = new ArrayList<>(storedAsWritten(context));
+    if (!context.controllersRun()) {
+      checks.add(notObservable("every pod Ready", "no kubelet or controller manager runs on this API server"));
+      checks.add(notObservable("LoadBalancer Services have an external IP", "no cloud load balancer here"));
+      return new Verification(id(), checks);
+    }
+    KubernetesClient client = context.requireKubernetes();
+    long timeout = config.timeout().toMillis();
+    for (HasMetadata object : objects()) {
+      String what = ServerSideApply.describe(object);
+      try {
+        if (object instanceof Deployment) {
+          Deployment ready = client.apps().deployments().inNamespace(config.namespace())
+              .withName(object.getMetadata().getName()).waitUntilCondition(StoreStep::deploymentReady, timeout,
+                  TimeUnit.MILLISECONDS);
+          checks.add(new Verification.Check(what + " ready", Verification.Status.PASSED,
+              ready.getStatus().getReadyReplicas() + "/" + ready.getSpec().getReplicas() + " ready"));
+        } else if (object instanceof StatefulSet) {
+          StatefulSet ready = client.apps().statefulSets().inNamespace(config.namespace())
+              .withName(object.getMetadata().getName()).waitUntilCondition(StoreStep::statefulSetReady, timeout,
+                  TimeUnit.MILLISECONDS);
+          checks.add(new Verification.Check(what + " ready", Verification.Status.PASSED,
+              ready.getStatus().getReadyReplicas() + "/" + ready.getSpec().getReplicas() + " ready"));
+        } else if (object instanceof Service service && "LoadBalancer".equals(service.getSpec().getType())) {
+          Service withIp = client.services().inNamespace(config.namespace()).withName(service.getMetadata().getName())
+              .waitUntilCondition(s -> externalIp(s) != null, timeout, TimeUnit.MILLISECONDS);
+          checks.add(new Verification.Check(what + " external IP", Verification.Status.PASSED,
+              "http://" + externalIp(withIp)));
+        }
+      } catch (KubernetesClientTimeoutException e) {
+        checks.add(new Verification.Check(what, Verification.Status.FAILED,
+            "not ready after " + config.timeout().toSeconds() + " s"));
+      }
+    }
+    return new Verification(id(), checks);
+  }
+
+  private static boolean deploymentReady(Deployment d) {
+    return d != null && d.getStatus() != null && d.getSpec().getReplicas() != null
+        && Objects.equals(d.getStatus().getReadyReplicas(), d.getSpec().getReplicas());
+  }
+
+  private static boolean statefulSetReady(StatefulSet s) {
+    return s != null && s.getStatus() != null && s.getSpec().getReplicas() != null
+        && Objects.equals(s.getStatus().getReadyReplicas(), s.getSpec().getReplicas());
+  }
+
+  /** The first ingress IP (or host name) of a LoadBalancer Service, as the workshop's jsonpath reads it. */
+  static String externalIp(Service service) {
+    if (service == null || service.getStatus() == null || service.getStatus().getLoadBalancer() == null
+        || service.getStatus().getLoadBalancer().getIngress() == null
+        || service.getStatus().getLoadBalancer().getIngress().isEmpty()) {
+      return null;
+    }
+    var ingress = service.getStatus().getLoadBalancer().getIngress().get(0);
+    return ingress.getIp() != null ? ingress.getIp() : ingress.getHostname();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.autoscaling.workshop.step;
+
+import dev.autoscaling.aks.AzCommands;
+import dev.autoscaling.workshop.WorkshopConfig;
+
+import java.util.List;
+
+/**
+ * "Using NAP": taint AKS's system pool so the store's pods leave it, and Node Auto Provisioning starts nodes for
+ * them.
+ */
+public final class TaintSystemPoolStep extends AzureStep {
+
+  /** The first system pool AKS creates; the real name is looked up by mode System before tainting. */
+  static final String DEFAULT_SYSTEM_POOL = "nodepool1";
+
+  public TaintSystemPoolStep(WorkshopConfig config) {
+    super(config);
+  }
+
+  @Override
+  public String id() {
+    return "nap";
+  }
+
+  @Override
+  public String title() {
+    return "Taint the system pool " + config().systemPoolTaint() + " and watch NAP start nodes";
+  }
+
+  @Override
+  List<List<String>> azCommands() {
+    return List.of(AzCommands.systemPoolName(config().aksCluster()),
+        AzCommands.taintSystemPool(config().aksCluster(), DEFAULT_SYSTEM_POOL, config().systemPoolTaint()));
+  }
+
+  @Override
+  List<String> notes() {
+    return config().systemPoolTaint().evictsRunningPods()
+        ? List.of("NoExecute evicts every running pod of the system pool without the CriticalAddonsOnly toleration"
+            + " (all of the store's pods); NoSchedule would let them move gracefully",
+            "then: NAP starts a node named aks-default-..., and the store's pods start there")
+        : List.of("NoSchedule: running pods stay until they are rescheduled; new pods go to NAP's nodes");
+  }
+
+  @Override
+  public Verification verify(WorkshopContext context) {
+    Verification azure = super.verify(context);
+    if (context.kubernetes().isEmpty()) {
+      return azure;
+    }
+    List<Verification.Check> checks = new java.util.ArrayList<>(azure.checks());
+    checks.add(NodeChecks.podsOnNapNodes(context));
+    return new Verification(id(), checks);
+  }
+}
