@@ -12,7 +12,7 @@ final class CliRun {
   final StringWriter err = new StringWriter();
 
   int run(String... args) {
-    return new CommandLine(new WorkshopCommand())
+    return WorkshopCommand.commandLine()
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true))
         .execute(args);

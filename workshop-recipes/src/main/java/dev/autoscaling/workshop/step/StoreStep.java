@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +62,14 @@ public final class StoreStep extends ManifestStep {
 
   @Override
   public StepPlan plan() {
+    boolean bundled = StoreManifest.BUNDLED.equals(config.storeManifest());
+    URI source = bundled ? WorkshopConfig.STORE_MANIFEST_URL : config.storeManifest();
     return new StepPlan(id(), title(), List.of(), List.of(
         "kubectl create ns " + config.namespace(),
-        "kubectl apply -f " + config.storeManifest() + " -n " + config.namespace()),
+        "kubectl apply -f " + source + " -n " + config.namespace()),
         objects(), List.of(
+            bundled ? "the store manifest is the pinned copy of that URL bundled with the SDK (no download)"
+                : "the store manifest is read from " + source,
             "namespace " + config.namespace() + " is created only if absent; teardown deletes it only then",
             "on a re-run, replicas of workloads already in the cluster are kept: KEDA and the load step own them",
             "then: every pod Ready (1/1), every LoadBalancer Service with an external IP, the store URL"));
@@ -105,9 +110,11 @@ public final class StoreStep extends ManifestStep {
       return new Verification(id(), checks);
     }
     KubernetesClient client = context.requireKubernetes();
-    long timeout = config.timeout().toMillis();
+    // one deadline for the whole store, not one timeout per workload
+    long deadline = System.nanoTime() + config.timeout().toNanos();
     for (HasMetadata object : objects()) {
       String what = ServerSideApply.describe(object);
+      long timeout = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
       try {
         if (object instanceof Deployment) {
           Deployment ready = client.apps().deployments().inNamespace(config.namespace())

@@ -1,0 +1,88 @@
+package dev.autoscaling.samples.cli;
+
+import dev.autoscaling.workshop.RunReport;
+import dev.autoscaling.workshop.Workshop;
+import dev.autoscaling.workshop.WorkshopConfig;
+import dev.autoscaling.workshop.progress.ProgressStore;
+import dev.autoscaling.workshop.step.StepRun;
+import dev.autoscaling.workshop.step.Verification;
+import dev.autoscaling.workshop.step.WorkshopContext;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code workshop run}: applies and verifies the steps against a real cluster, resumably. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Applies and verifies the workshop's steps against the cluster of --kubeconfig/--context.",
+        "Each step is idempotent (server-side apply); verification waits with watches up to the timeout.",
+        "Progress is saved after each step: without --from, a run starts at the first step not yet done.",
+        "With --dry-run, prints the plan of those steps instead."})
+final class RunCommand implements Callable<Integer> {
+
+  @ParentCommand
+  WorkshopCommand workshop;
+
+  @Option(names = "--from", paramLabel = "STEP", description = "First step (default: the first not yet done).")
+  String from;
+
+  @Option(names = "--to", paramLabel = "STEP", description = "Last step (default: the last).")
+  String to;
+
+  @Option(names = "--progress-file", paramLabel = "FILE",
+      description = "Where progress is kept (default: ~/.autoscaling-workshop/<cluster>-<namespace>.json).")
+  Path progressFile;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+      description = "How long each step's verification waits for the cluster (default: ${DEFAULT-VALUE}).")
+  long timeoutSeconds;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    WorkshopConfig config = Workshops.checked(() -> workshop.config()
+        .withTimeout(java.time.Duration.ofSeconds(timeoutSeconds)));
+    Workshop recipe = Workshops.load(config);
+    if (workshop.dryRun) {
+      out.print(Workshops.checked(() -> recipe.plan(from, to)));
+      out.flush();
+      return 0;
+    }
+    Workshops.checked(() -> recipe.range(from, to));
+    Path file = WorkshopCommand.progressFile(progressFile, config);
+    ProgressStore progress = ProgressStore.file(file);
+    try (KubernetesClient client = workshop.kubernetes()) {
+      WorkshopContext context = WorkshopContext.cluster(config, client).withProgress(line ->
+          out.println(line.startsWith("== ") ? line : "  " + line));
+      if (from == null && progress.failed() != null) {
+        out.println("resuming at " + progress.failed() + " (progress in " + file + "; --from STEP to choose)");
+      }
+      RunReport report = recipe.run(context, progress, from, to);
+      print(out, report);
+      out.flush();
+      return report.succeeded() ? 0 : 1;
+    }
+  }
+
+  static void print(PrintWriter out, RunReport report) {
+    for (StepRun run : report.steps()) {
+      if (run.verification() != null) {
+        for (Verification.Check check : run.verification().checks()) {
+          out.println("  [" + run.step() + "] " + check.status() + " " + check.what() + ": " + check.evidence());
+        }
+      }
+      if (run.error() != null) {
+        out.println("  [" + run.step() + "] ERROR " + run.error());
+      }
+    }
+    out.println(report.succeeded() ? "done: " + report.steps().size() + " steps, " + report.writes() + " writes"
+        : "stopped at " + report.steps().get(report.steps().size() - 1).step() + ": fix it, then run again to resume");
+  }
+}

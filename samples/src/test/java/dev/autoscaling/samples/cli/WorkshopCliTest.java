@@ -1,0 +1,139 @@
+package dev.autoscaling.samples.cli;
+
+import dev.autoscaling.workshop.embedded.EmbeddedApiServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The workshop CLI's demo, plan, run, status and teardown, in-process. */
+class WorkshopCliTest {
+
+  private static Path kubeconfig(Path dir, String server) throws IOException {
+    Path file = dir.resolve("kubeconfig");
+    Files.writeString(file, """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: embedded
+          cluster:
+            server: %s
+        users:
+        - name: someone
+          user:
+            token: canary-token-do-not-print
+        contexts:
+        - name: embedded
+          context:
+            cluster: embedded
+            user: someone
+            namespace: default
+        current-context: embedded
+        """.formatted(server));
+    return file;
+  }
+
+  @Test
+  void shouldRunTheWholeDemoWithoutAzureOrACluster() {
+    // Given
+    CliRun cli = new CliRun();
+
+    // When
+    int exit = cli.run("demo");
+
+    // Then
+    assertThat(exit).as(cli.err.toString()).isZero();
+    String out = cli.out.toString();
+    assertThat(out).contains("No controllers run here", "Summary", "planned:   9 steps", "8 az commands (dry run)",
+        "0 failed", "Demo complete.")
+        .contains("dry run (no Azure credentials): az aks create --name workshopcluster")
+        .contains("scaledobject/virtual-worker-rabbitmq-scaledobject -n pets created")
+        .doesNotContain("password@");
+  }
+
+  @Test
+  void shouldPlanEveryStepWithoutSendingAnything() {
+    CliRun cli = new CliRun();
+
+    int exit = cli.run("plan", "--from", "keda-scaler", "--to", "load");
+
+    assertThat(exit).isZero();
+    assertThat(cli.out.toString()).startsWith("## keda-scaler:").contains("## load:", "kind: ScaledObject",
+        "kubectl scale deployment virtual-customer -n pets --replicas=4").doesNotContain("## nap:");
+  }
+
+  @Test
+  void shouldNameTheStepsWhenAStepIsUnknown() {
+    CliRun cli = new CliRun();
+
+    int exit = cli.run("plan", "--from", "kedda");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(cli.err.toString()).contains("--from kedda: no such step; the steps are prerequisites, environment,")
+        .doesNotContain("at dev.autoscaling");
+  }
+
+  @Test
+  void shouldRunAgainstAClusterResumablyAndShowItsStatus(@TempDir Path dir) throws IOException {
+    try (EmbeddedApiServer server = EmbeddedApiServer.start()) {
+      // Given
+      Path config = kubeconfig(dir, server.url());
+      Path progress = dir.resolve("progress.json");
+      String[] common = {"--kubeconfig", config.toString(), "--store-manifest", "bundled:aks-store-all-in-one.yaml",
+          "--progress-file", progress.toString(), "--timeout", "1"};
+
+      // When: the store step only, then the rest (resumed), then everything again
+      CliRun first = new CliRun();
+      int firstExit = first.run(concat(new String[] {"run", "--to", "store"}, common));
+      CliRun status = new CliRun();
+      status.run(concat(new String[] {"status"}, "--progress-file", progress.toString()));
+      // The embedded server has no controllers: verification would wait for them until the timeout. The test
+      // plays no controller, so it runs the steps whose checks an API server alone can answer.
+      CliRun second = new CliRun();
+      int secondExit = second.run(concat(new String[] {"run", "--to", "load"}, common));
+
+      // Then
+      assertThat(firstExit).as(first.err.toString()).isEqualTo(1);
+      assertThat(first.out.toString()).contains("namespace/pets created");
+      assertThat(second.out.toString()).contains("resuming at store");
+      assertThat(status.out.toString()).contains("FAILED store", "next run starts at store");
+      assertThat(first.out.toString() + first.err + second.out + second.err + status.out)
+          .doesNotContain("canary-token-do-not-print");
+      assertThat(secondExit).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void shouldSayPlainlyWhenTheClusterDoesNotAnswer(@TempDir Path dir) throws IOException {
+    CliRun cli = new CliRun();
+
+    int exit = cli.run("run", "--kubeconfig", kubeconfig(dir, "https://127.0.0.1:1").toString(),
+        "--store-manifest", "bundled:aks-store-all-in-one.yaml", "--progress-file", dir.resolve("p.json").toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(cli.err.toString()).contains("the Kubernetes API at https://127.0.0.1:1/ does not answer")
+        .contains("try `workshop demo`").doesNotContain("canary-token-do-not-print").doesNotContain("\tat ");
+  }
+
+  @Test
+  void shouldListWhatTeardownWouldDelete() {
+    CliRun cli = new CliRun();
+
+    int exit = cli.run("teardown", "--dry-run", "--store-manifest", "bundled:aks-store-all-in-one.yaml");
+
+    assertThat(exit).isZero();
+    assertThat(cli.out.toString().lines().findFirst()).hasValue("would delete nodepool/arm-nodepool (azure-linux)");
+    assertThat(cli.out.toString()).contains("would delete namespace/pets (store)");
+  }
+
+  private static String[] concat(String[] first, String... rest) {
+    String[] all = new String[first.length + rest.length];
+    System.arraycopy(first, 0, all, 0, first.length);
+    System.arraycopy(rest, 0, all, first.length, rest.length);
+    return all;
+  }
+}
