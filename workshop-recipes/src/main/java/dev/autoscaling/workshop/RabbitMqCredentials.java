@@ -1,6 +1,7 @@
 package dev.autoscaling.workshop;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -51,6 +52,15 @@ public final class RabbitMqCredentials {
    */
   public String managementUrl(String hostAndPort) {
     return "http://" + encode(username) + ":" + encode(password) + "@" + hostAndPort;
+  }
+
+  /**
+   * The value of an HTTP {@code Authorization} header for the management API: {@code Basic base64(user:password)}.
+   * <b>Secret:</b> base64 is an encoding, not encryption, so this value is the password in clear to anyone who reads
+   * it. Put it in a request header and nowhere else: never in a log, an exception message or a URL.
+   */
+  public String basicAuthorizationHeader() {
+    return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String encode(String part) {
