@@ -120,6 +120,27 @@ class WorkshopCliTest {
   }
 
   @Test
+  void shouldWatchNodesAndPodsAsLines(@TempDir Path dir) throws IOException {
+    try (EmbeddedApiServer server = EmbeddedApiServer.start()) {
+      // Given a NAP node and a store pod on it
+      server.client().nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata()
+          .withName("aks-arm-nodepool-x1").addToLabels("karpenter.sh/nodepool", "arm-nodepool")
+          .addToLabels("kubernetes.io/arch", "arm64").endMetadata().build()).create();
+      server.client().pods().inNamespace("pets").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+          .withNewMetadata().withName("virtual-worker-abc").endMetadata().withNewSpec()
+          .withNodeName("aks-arm-nodepool-x1").endSpec().build()).create();
+      CliRun cli = new CliRun();
+
+      // When
+      int exit = cli.run("watch", "nodes", "--duration", "2", "--kubeconfig", kubeconfig(dir, server.url()).toString());
+
+      // Then
+      assertThat(exit).as(cli.err.toString()).isZero();
+      assertThat(cli.out.toString()).contains("aks-arm-nodepool-x1", "arm-nodepool", "arm64", "virtual-worker-abc");
+    }
+  }
+
+  @Test
   void shouldListWhatTeardownWouldDelete() {
     CliRun cli = new CliRun();
 
