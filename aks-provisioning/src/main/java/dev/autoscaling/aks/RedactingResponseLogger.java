@@ -56,18 +56,18 @@ final class RedactingResponseLogger implements HttpResponseLogger {
     if (level.shouldLogHeaders()) {
       for (HttpHeader header : response.getHeaders()) {
         if (SHOWN.contains(HttpHeaderName.fromString(header.getName()))) {
-          line.append("\n").append(header.getName()).append(": ").append(header.getValue());
+          line.append("; ").append(header.getName()).append(": ").append(header.getValue());
         }
       }
     }
     HttpResponse result = response;
     if (level.shouldLogBody()) {
       if (holdsSecrets(path)) {
-        line.append("\n(body not logged: it holds a kubeconfig)");
+        line.append("; (body not logged: it holds a kubeconfig)");
       } else {
         result = response.buffer();
         String body = result.getBodyAsBinaryData() == null ? "" : result.getBodyAsBinaryData().toString();
-        line.append("\n").append(body.length() > MAX_BODY ? body.substring(0, MAX_BODY) + "..." : body);
+        line.append("; body: ").append(body.length() > MAX_BODY ? body.substring(0, MAX_BODY) + "..." : body);
       }
     }
     String message = line.toString();
