@@ -1,7 +1,6 @@
 package dev.autoscaling.aks;
 
 import com.azure.resourcemanager.containerservice.fluent.models.AgentPoolInner;
-import com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner;
 import com.azure.resourcemanager.containerservice.models.ManagedClusterAgentPoolProfile;
 import com.azure.resourcemanager.resources.fluent.models.ResourceGroupInner;
 

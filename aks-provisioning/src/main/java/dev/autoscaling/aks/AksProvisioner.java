@@ -3,7 +3,6 @@ package dev.autoscaling.aks;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
-import com.azure.core.http.policy.HttpLogDetailLevel;
 import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.management.exception.ManagementError;
 import com.azure.core.management.exception.ManagementException;
@@ -199,7 +198,6 @@ public final class AksProvisioner {
           .setLogLevel(options.getLogLevel())
           .setAllowedHttpHeaderNames(options.getAllowedHttpHeaderNames())
           .setAllowedQueryParamNames(options.getAllowedQueryParamNames())
-          .setApplicationId(options.getApplicationId())
           .setRequestLogger(options.getRequestLogger())
           .setResponseLogger(new RedactingResponseLogger(options.getLogLevel()));
     }

@@ -486,7 +486,7 @@ final class ArmDouble implements AutoCloseable {
     String path = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/" + group
         + "/providers/Microsoft.ContainerService/managedClusters/" + name;
     body.put("id", path).put("name", name).put("type", "Microsoft.ContainerService/ManagedClusters");
-    ObjectNode properties = body.with("properties");
+    ObjectNode properties = body.withObjectProperty("properties");
     properties.put("provisioningState", provisioningState);
     properties.put("fqdn", name + "-dns.hcp." + body.path("location").asText() + ".azmk8s.io");
     clusters.put(key, body);
@@ -504,7 +504,7 @@ final class ArmDouble implements AutoCloseable {
   }
 
   private void setState(ObjectNode resource, String state) {
-    resource.with("properties").put("provisioningState", state);
+    resource.withObjectProperty("properties").put("provisioningState", state);
   }
 
   private void credentials(HttpExchange exchange, String method, String group, String name) throws IOException {

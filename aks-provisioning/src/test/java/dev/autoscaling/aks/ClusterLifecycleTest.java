@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** Create-or-update is idempotent, never overwrites silently, resumes half-created clusters, and fails clearly. */
 class ClusterLifecycleTest {
 
-  private static final String CLUSTER = "PUT", CLUSTER_PATH = ".*/managedclusters/workshopcluster";
+  private static final String CLUSTER = "PUT";
+  private static final String CLUSTER_PATH = ".*/managedclusters/workshopcluster";
 
   private final AksClusterSpec spec = AksClusterSpec.workshop();
   private ArmDouble arm;

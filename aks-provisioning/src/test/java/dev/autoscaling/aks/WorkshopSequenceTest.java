@@ -2,6 +2,7 @@ package dev.autoscaling.aks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,12 @@ class WorkshopSequenceTest {
     FeatureRegistration feature = aks.ensureNodeAutoProvisioningFeature(progress::add);
     ResourceGroupResult group = aks.ensureResourceGroup(spec);
     ClusterResult cluster = aks.createOrUpdateCluster(spec, OnDifference.FAIL, progress::add);
-    Config config = aks.userCredentials(spec).toConfig();
+    AksCredentials credentials = aks.userCredentials(spec);
+    Config config = credentials.toConfig();
+    String clientUrl;
+    try (KubernetesClient client = credentials.newClient()) {
+      clientUrl = client.getMasterUrl().toString();
+    }
     String systemPool = aks.systemPool(spec).name();
     EvictionPlan eviction = aks.planTaint(spec, SystemPoolTaint.noExecuteEvictingRunningPods(), Optional.empty());
     TaintResult taint = aks.taintSystemPool(spec, SystemPoolTaint.noExecuteEvictingRunningPods(), progress::add);
@@ -77,6 +83,7 @@ class WorkshopSequenceTest {
     assertThat(cluster.action()).isEqualTo(ClusterResult.Action.CREATED);
     assertThat(cluster.provisioningState()).isEqualTo("Succeeded");
     assertThat(config.getMasterUrl()).startsWith("https://workshopcluster-dns.hcp.eastus2.azmk8s.io");
+    assertThat(clientUrl).startsWith("https://workshopcluster-dns.hcp.eastus2.azmk8s.io");
     assertThat(config.getAutoOAuthToken()).isEqualTo("kubeconfig-canary-7c1e0f");
     assertThat(systemPool).isEqualTo("nodepool1");
     assertThat(eviction.evictsRunningPods()).isTrue();
