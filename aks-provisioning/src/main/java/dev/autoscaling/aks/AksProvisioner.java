@@ -714,9 +714,7 @@ public final class AksProvisioner {
     ManagementError error = e.getValue();
     String code = error == null ? null : error.getCode();
     String message = error == null || error.getMessage() == null ? "no error message" : error.getMessage();
-    AksProvisioningException failure = new AksProvisioningException(operation, status, code, message, null);
-    failure.setStackTrace(e.getStackTrace());
-    return failure;
+    return new AksProvisioningException(operation, status, code, message, null);
   }
 
   private static <T, U> SyncPoller<T, U> completed(T value, U result) {
