@@ -1,10 +1,14 @@
 package dev.autoscaling.aks;
 
 import com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner;
+import com.azure.resourcemanager.containerservice.models.AgentPoolMode;
+import com.azure.resourcemanager.containerservice.models.AgentPoolType;
 import com.azure.resourcemanager.containerservice.models.ContainerServiceLinuxProfile;
 import com.azure.resourcemanager.containerservice.models.ContainerServiceNetworkProfile;
 import com.azure.resourcemanager.containerservice.models.ContainerServiceSshConfiguration;
 import com.azure.resourcemanager.containerservice.models.ContainerServiceSshPublicKey;
+import com.azure.resourcemanager.containerservice.models.ManagedClusterAgentPoolProfile;
+import com.azure.resourcemanager.containerservice.models.ManagedClusterIdentity;
 import com.azure.resourcemanager.containerservice.models.ManagedClusterNodeProvisioningProfile;
 import com.azure.resourcemanager.containerservice.models.ManagedClusterWorkloadAutoScalerProfile;
 import com.azure.resourcemanager.containerservice.models.ManagedClusterWorkloadAutoScalerProfileKeda;
@@ -12,6 +16,8 @@ import com.azure.resourcemanager.containerservice.models.NetworkDataplane;
 import com.azure.resourcemanager.containerservice.models.NetworkPlugin;
 import com.azure.resourcemanager.containerservice.models.NetworkPluginMode;
 import com.azure.resourcemanager.containerservice.models.NodeProvisioningMode;
+import com.azure.resourcemanager.containerservice.models.OSType;
+import com.azure.resourcemanager.containerservice.models.ResourceIdentityType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +34,10 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class AksClusterSpec {
+
+  /** The system pool {@code az aks create} makes: its name, node count. */
+  public static final String SYSTEM_POOL = "nodepool1";
+  static final int SYSTEM_POOL_NODES = 3;
 
   // AKS: 1-63 characters, letters, digits, '-' and '_', starting and ending with a letter or digit.
   private static final Pattern CLUSTER_NAME = Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$");
@@ -144,11 +154,27 @@ public final class AksClusterSpec {
     return location;
   }
 
-  /** The ARM resource the Azure SDK sends to create the cluster. */
+  /**
+   * The ARM resource the Azure SDK sends to create the cluster, complete enough for a real PUT: what
+   * {@code az aks create} adds implicitly (a System pool {@code nodepool1} of 3 Linux VMSS nodes, a system-assigned
+   * identity, a DNS prefix, RBAC) is written out here. The VM size is left to AKS, which picks one by quota.
+   */
   public ManagedClusterInner toManagedCluster() {
     return new ManagedClusterInner()
         .withLocation(location)
-        .withDnsPrefix(name)
+        .withIdentity(new ManagedClusterIdentity().withType(ResourceIdentityType.SYSTEM_ASSIGNED))
+        .withDnsPrefix(dnsPrefix())
+        .withEnableRbac(true)
+        .withAgentPoolProfiles(List.of(new ManagedClusterAgentPoolProfile()
+            .withName(SYSTEM_POOL)
+            .withMode(AgentPoolMode.SYSTEM)
+            .withCount(SYSTEM_POOL_NODES)
+            .withType(AgentPoolType.VIRTUAL_MACHINE_SCALE_SETS)
+            .withOsType(OSType.LINUX)
+            .withEnableAutoScaling(systemPoolAutoscaling)
+            // ARM rejects the autoscaler without bounds; the CLI's own example uses 1..3.
+            .withMinCount(systemPoolAutoscaling ? 1 : null)
+            .withMaxCount(systemPoolAutoscaling ? SYSTEM_POOL_NODES : null)))
         .withWorkloadAutoScalerProfile(new ManagedClusterWorkloadAutoScalerProfile()
             .withKeda(new ManagedClusterWorkloadAutoScalerProfileKeda().withEnabled(true)))
         .withNodeProvisioningProfile(new ManagedClusterNodeProvisioningProfile().withMode(nodeProvisioningMode))
@@ -159,6 +185,31 @@ public final class AksClusterSpec {
         .withLinuxProfile(sshPublicKey == null ? null : new ContainerServiceLinuxProfile().withAdminUsername("azureuser")
             .withSsh(new ContainerServiceSshConfiguration().withPublicKeys(
                 List.of(new ContainerServiceSshPublicKey().withKeyData(sshPublicKey)))));
+  }
+
+  /**
+   * As the CLI derives it ({@code <name[:10]>-<rg[:16]>}, only letters, digits and '-', starting with a letter),
+   * without the CLI's subscription suffix, which a spec does not know: the API server's FQDN adds a random part.
+   */
+  public String dnsPrefix() {
+    String prefix = (cut(name, 10) + "-" + cut(resourceGroup, 16)).replaceAll("[^A-Za-z0-9-]", "");
+    return Character.isLetter(prefix.charAt(0)) ? prefix : "a" + prefix;
+  }
+
+  private static String cut(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+
+  NetworkPluginMode networkPluginMode() {
+    return networkPluginMode;
+  }
+
+  NetworkDataplane networkDataplane() {
+    return networkDataplane;
+  }
+
+  NodeProvisioningMode nodeProvisioningMode() {
+    return nodeProvisioningMode;
   }
 
   /** The equivalent Azure CLI call, one argument per element, for dry runs. */

@@ -54,6 +54,16 @@ public final class AzCommands {
         spec.name(), "--name", pool, "--node-taints", taint.asTaintString());
   }
 
+  /** Teardown: {@link AksProvisioner#teardown} only deletes a cluster tagged as created by this SDK. */
+  public static List<String> aksDelete(AksClusterSpec spec) {
+    return List.of("az", "aks", "delete", "--resource-group", spec.resourceGroup(), "--name", spec.name(), "--yes");
+  }
+
+  /** Teardown: {@link AksProvisioner#teardown} never deletes a group that existed before, or one without the tag. */
+  public static List<String> groupDelete(AksClusterSpec spec) {
+    return List.of("az", "group", "delete", "--name", spec.resourceGroup(), "--yes");
+  }
+
   /** The workshop's whole Azure sequence, in order. */
   public static List<List<String>> workshopSequence(AksClusterSpec spec, String systemPool, SystemPoolTaint taint) {
     return List.of(featureRegister(), featureShow(), providerRegister(), groupCreate(spec), aksCreate(spec),

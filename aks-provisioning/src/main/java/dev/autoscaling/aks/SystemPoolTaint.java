@@ -6,6 +6,9 @@ package dev.autoscaling.aks;
  */
 public final class SystemPoolTaint {
 
+  static final String KEY = "CriticalAddonsOnly";
+  static final String VALUE = "true";
+
   private final String effect;
 
   private SystemPoolTaint(String effect) {
@@ -27,7 +30,12 @@ public final class SystemPoolTaint {
 
   /** As {@code --node-taints} takes it. */
   public String asTaintString() {
-    return "CriticalAddonsOnly=true:" + effect;
+    return KEY + "=" + VALUE + ":" + effect;
+  }
+
+  /** {@code NoSchedule} or {@code NoExecute}. */
+  public String effect() {
+    return effect;
   }
 
   public boolean evictsRunningPods() {

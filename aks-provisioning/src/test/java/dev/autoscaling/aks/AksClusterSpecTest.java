@@ -24,6 +24,25 @@ class AksClusterSpecTest {
   }
 
   @Test
+  void shouldSpellOutWhatAzAksCreateAddsImplicitlySoThatARealPutIsValid() throws Exception {
+    // When
+    JsonNode body = new ObjectMapper().readTree(AksClusterSpec.workshop().toManagedCluster().toJsonString());
+
+    // Then
+    JsonNode pool = body.at("/properties/agentPoolProfiles/0");
+    assertThat(body.at("/properties/agentPoolProfiles").size()).isEqualTo(1);
+    assertThat(pool.at("/name").asText()).isEqualTo("nodepool1");
+    assertThat(pool.at("/mode").asText()).isEqualTo("System");
+    assertThat(pool.at("/count").asInt()).isEqualTo(3);
+    assertThat(pool.at("/type").asText()).isEqualTo("VirtualMachineScaleSets");
+    assertThat(pool.at("/osType").asText()).isEqualTo("Linux");
+    assertThat(body.at("/identity/type").asText()).isEqualTo("SystemAssigned");
+    assertThat(body.at("/properties/dnsPrefix").asText()).isEqualTo("workshopcl-WorkshopRG");
+    assertThat(body.at("/properties/enableRBAC").asBoolean()).isTrue();
+    assertThat(AksClusterSpec.of("9lives", "rg_(1)", "eastus").dnsPrefix()).isEqualTo("a9lives-rg1");
+  }
+
+  @Test
   void shouldRenderTheWorkshopsAzAksCreateCommand() {
     assertThat(String.join(" ", AksClusterSpec.workshop().azCreateCommand())).isEqualTo(
         "az aks create --name workshopcluster --resource-group WorkshopRG --enable-keda "

@@ -1,5 +1,7 @@
 package dev.autoscaling.aks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -75,5 +77,55 @@ class AzCommandsTest {
   void shouldFindTheSystemPoolByModeNotByPosition() {
     assertThat(AzCommands.systemPoolName(spec)).containsSequence("--query", "[?mode=='System'].name | [0]");
     assertThat(AzCommands.workshopSequence(spec, "nodepool1", SystemPoolTaint.noSchedule())).hasSize(8);
+  }
+
+  @Test
+  void shouldPlanTheWorkshopsCommandsInOrderWithTheArmRequestsBehindThem() throws Exception {
+    // Given
+    AksPlan plan = AksPlan.of("sub-1", "run-1", spec, SystemPoolTaint.noExecuteEvictingRunningPods());
+
+    // When
+    List<Meaning> commands = plan.operations().stream().map(o -> meaning(o.azCommand())).toList();
+
+    // Then: the workshop's commands, in the workshop's order
+    assertThat(commands).containsSubsequence(
+        workshop("az feature register --namespace Microsoft.ContainerService --name NodeAutoProvisioningPreview"),
+        workshop("az provider register --namespace Microsoft.ContainerService"),
+        workshop("az group create -n WorkshopRG -l eastus2"),
+        workshop("az aks create --name workshopcluster --resource-group WorkshopRG --enable-keda"
+            + " --node-provisioning-mode Auto --network-plugin azure --network-plugin-mode overlay"
+            + " --network-dataplane cilium --generate-ssh-keys"),
+        workshop("az aks get-credentials -g WorkshopRG -n workshopcluster"),
+        workshop("az aks nodepool update -g WorkshopRG --cluster-name workshopcluster -n nodepool1"
+            + " --node-taints CriticalAddonsOnly=true:NoExecute"));
+
+    // Then: each with its ARM request and body
+    assertThat(plan.operations()).extracting(PlannedOperation::armMethod)
+        .containsExactly("POST", "GET", "POST", "PUT", "PUT", "POST", "GET", "PUT");
+    assertThat(plan.operations().get(4).armRequestLine()).isEqualTo("PUT /subscriptions/sub-1/resourceGroups/"
+        + "WorkshopRG/providers/Microsoft.ContainerService/managedClusters/workshopcluster?api-version=2025-09-01");
+    ObjectMapper json = new ObjectMapper();
+    JsonNode cluster = json.readTree(plan.operations().get(4).bodyJson());
+    assertThat(cluster.at("/properties/workloadAutoScalerProfile/keda/enabled").asBoolean()).isTrue();
+    assertThat(cluster.at("/tags/created-by").asText()).isEqualTo("dev.autoscaling");
+    assertThat(json.readTree(plan.operations().get(7).bodyJson()).at("/properties/nodeTaints/0").asText())
+        .isEqualTo("CriticalAddonsOnly=true:NoExecute");
+    assertThat(plan.operations().get(0).bodyJson()).isNull();
+    assertThat(plan.operations().get(3).azCommandLine()).isEqualTo(
+        "az group create --name WorkshopRG --location eastus2");
+    assertThat(plan.operations().get(6).azCommandLine()).endsWith("--query '[?mode=='\\''System'\\''].name | [0]'"
+        + " --output tsv");
+  }
+
+  @Test
+  void shouldPlanATeardownOfTaggedResourcesOnly() {
+    // When
+    AksPlan teardown = AksPlan.teardown("sub-1", spec);
+
+    // Then
+    assertThat(teardown.operations()).extracting(o -> String.join(" ", o.azCommand())).containsExactly(
+        "az aks delete --resource-group WorkshopRG --name workshopcluster --yes",
+        "az group delete --name WorkshopRG --yes");
+    assertThat(teardown.operations()).allSatisfy(o -> assertThat(o.description()).contains("created-by"));
   }
 }
