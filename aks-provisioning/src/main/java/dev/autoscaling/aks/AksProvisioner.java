@@ -323,13 +323,13 @@ public final class AksProvisioner {
       ResourceGroupInner existing = call(operation, () -> resources.serviceClient().getResourceGroups().get(group));
       if (!createdByUs(existing.tags())) {
         preExistingGroups.add(group.toLowerCase(Locale.ROOT));
-        return new ResourceGroupResult(group, existing.location(), true);
+        return new ResourceGroupResult(group, existing.location(), true, false);
       }
-      return new ResourceGroupResult(group, existing.location(), false);
+      return new ResourceGroupResult(group, existing.location(), false, false);
     }
     ResourceGroupInner created = call(operation, () -> resources.serviceClient().getResourceGroups()
         .createOrUpdate(group, new ResourceGroupInner().withLocation(spec.location()).withTags(tags(runId))));
-    return new ResourceGroupResult(group, created.location(), false);
+    return new ResourceGroupResult(group, created.location(), false, true);
   }
 
   // ---------------------------------------------------------------------------------------------------------------

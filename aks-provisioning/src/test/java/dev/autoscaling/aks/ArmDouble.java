@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
  * faults (429 with Retry-After, 409). HTTPS because the SDK's bearer-token policy refuses plain HTTP; the
  * certificate is made by keytool at test time and trusted only by {@link #httpClient()}. Every request is recorded.
  */
-final class ArmDouble implements AutoCloseable {
+public final class ArmDouble implements AutoCloseable {
 
   static final String SUBSCRIPTION = "5b0c7a4e-0000-4000-8000-00000000d0b1";
   private static final String STORE_PASSWORD = "arm-double";
@@ -64,7 +64,7 @@ final class ArmDouble implements AutoCloseable {
   private static final Pattern OPERATION_RESULT = Pattern.compile("/operationresults/([^/]+)");
 
   /** One request as received: method, path (as sent), query, headers (lower-case names), body, arrival time. */
-  record Request(String method, String path, String query, Map<String, String> headers, String body, long nanos) {
+  public record Request(String method, String path, String query, Map<String, String> headers, String body, long nanos) {
 
     String line() {
       return method + " " + path;
@@ -162,7 +162,7 @@ final class ArmDouble implements AutoCloseable {
     return loaded;
   }
 
-  ArmDouble() throws Exception {
+  public ArmDouble() throws Exception {
     KeyStore keyStore = keyStore();
     KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     keys.init(keyStore, STORE_PASSWORD.toCharArray());
@@ -190,14 +190,14 @@ final class ArmDouble implements AutoCloseable {
   }
 
   /** An Azure environment whose Resource Manager is this double. */
-  AzureProfile profile() {
+  public AzureProfile profile() {
     Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
     endpoints.put("resourceManagerEndpointUrl", url());
     return new AzureProfile("00000000-0000-0000-0000-0000000000aa", SUBSCRIPTION, new AzureEnvironment(endpoints));
   }
 
   /** The JDK HTTP client, trusting this double's certificate only. */
-  HttpClient httpClient() {
+  public HttpClient httpClient() {
     return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder()
         .sslContext(clientSsl)
         .version(java.net.http.HttpClient.Version.HTTP_1_1)).build();
@@ -221,7 +221,7 @@ final class ArmDouble implements AutoCloseable {
     return this;
   }
 
-  ArmDouble kubeconfig(String kubeconfig) {
+  public ArmDouble kubeconfig(String kubeconfig) {
     this.kubeconfig = kubeconfig;
     return this;
   }
@@ -274,17 +274,17 @@ final class ArmDouble implements AutoCloseable {
     return cluster == null ? null : cluster.path("properties").path("provisioningState").asText();
   }
 
-  boolean hasGroup(String name) {
+  public boolean hasGroup(String name) {
     return groups.containsKey(name.toLowerCase(Locale.ROOT));
   }
 
-  boolean hasCluster(String group, String name) {
+  public boolean hasCluster(String group, String name) {
     return clusters.containsKey(key(group, name));
   }
 
   // --- recorded requests ----------------------------------------------------------------------------------------
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 

@@ -9,12 +9,12 @@ import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A TokenCredential that hands out one fixed (canary) token and counts how often it was asked. */
-final class CountingCredential implements TokenCredential {
+public final class CountingCredential implements TokenCredential {
 
   private final String token;
   private final AtomicInteger requests = new AtomicInteger();
 
-  CountingCredential(String token) {
+  public CountingCredential(String token) {
     this.token = token;
   }
 

@@ -80,6 +80,7 @@ class WorkshopSequenceTest {
     // Then: each step did what the workshop's az command does
     assertThat(feature).isEqualTo(new FeatureRegistration("Registered", "Registered", true));
     assertThat(group.preExisting()).isFalse();
+    assertThat(group.created()).isTrue();
     assertThat(cluster.action()).isEqualTo(ClusterResult.Action.CREATED);
     assertThat(cluster.provisioningState()).isEqualTo("Succeeded");
     assertThat(config.getMasterUrl()).startsWith("https://workshopcluster-dns.hcp.eastus2.azmk8s.io");

@@ -1,5 +1,8 @@
 package dev.autoscaling.samples.cli;
 
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.profile.AzureProfile;
+import dev.autoscaling.aks.AksProvisioner;
 import dev.autoscaling.workshop.RunReport;
 import dev.autoscaling.workshop.Workshop;
 import dev.autoscaling.workshop.WorkshopConfig;
@@ -21,7 +24,8 @@ import java.util.concurrent.Callable;
     description = {"Applies and verifies the workshop's steps against the cluster of --kubeconfig/--context.",
         "Each step is idempotent (server-side apply); verification waits with watches up to the timeout.",
         "Progress is saved after each step: without --from, a run starts at the first step not yet done.",
-        "With --dry-run, prints the plan of those steps instead."})
+        "With --subscription, the Azure steps run through the Azure SDK (DefaultAzureCredential); without it",
+        "they are a dry run. With --dry-run, prints the plan of those steps instead."})
 final class RunCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -58,9 +62,26 @@ final class RunCommand implements Callable<Integer> {
     Workshops.checked(() -> recipe.range(from, to));
     Path file = WorkshopCommand.progressFile(progressFile, config);
     ProgressStore progress = ProgressStore.file(file);
-    try (KubernetesClient client = workshop.kubernetes()) {
-      WorkshopContext context = WorkshopContext.cluster(config, client).withProgress(line ->
-          out.println(line.startsWith("== ") ? line : "  " + line));
+    // With --subscription the Azure steps act (DefaultAzureCredential: az login, environment, managed identity);
+    // without it they are a dry run and the cluster must already be in the kubeconfig.
+    AksProvisioner azure = config.subscription() == null ? null
+        : AksProvisioner.authenticate(new AzureProfile(null, config.subscription(), AzureEnvironment.AZURE));
+    KubernetesClient client = null;
+    try {
+      try {
+        client = workshop.kubernetes();
+      } catch (UserError noCluster) {
+        if (azure == null) {
+          throw noCluster;
+        }
+        out.println("no cluster in the kubeconfig yet: the environment step creates it and uses its credentials");
+      }
+      WorkshopContext context = client != null ? WorkshopContext.cluster(config, client)
+          : WorkshopContext.newCluster(config, azure);
+      if (azure != null) {
+        context = context.withAzure(azure);
+      }
+      context = context.withProgress(line -> out.println(line.startsWith("== ") ? line : "  " + line));
       if (from == null && progress.failed() != null) {
         out.println("resuming at " + progress.failed() + " (progress in " + file + "; --from STEP to choose)");
       }
@@ -68,6 +89,10 @@ final class RunCommand implements Callable<Integer> {
       print(out, report);
       out.flush();
       return report.succeeded() ? 0 : 1;
+    } finally {
+      if (client != null) {
+        client.close();
+      }
     }
   }
 

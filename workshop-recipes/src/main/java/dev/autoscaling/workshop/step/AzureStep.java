@@ -1,8 +1,12 @@
 package dev.autoscaling.workshop.step;
 
+import dev.autoscaling.aks.AksProvisioner;
+import dev.autoscaling.aks.Progress;
 import dev.autoscaling.workshop.WorkshopConfig;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A step done on Azure Resource Manager. Without Azure credentials in the context it is a dry run: the plan's
@@ -29,8 +33,27 @@ abstract class AzureStep implements Step {
     return new StepPlan(id(), title(), azCommands(), List.of(), List.of(), notes());
   }
 
+  /** The step done through the Azure SDK. */
+  abstract StepOutcome applyOnAzure(WorkshopContext context, AksProvisioner azure);
+
+  /** The state the step leaves on Azure, read back. */
+  abstract List<Verification.Check> verifyOnAzure(WorkshopContext context, AksProvisioner azure);
+
+  /** Progress lines of the Azure SDK's long-running operations: state and elapsed time. */
+  static Consumer<Progress> progressOf(WorkshopContext context) {
+    return p -> context.progress(p.operation() + ": " + p.state() + " (" + p.elapsed().toSeconds() + " s)");
+  }
+
+  static Verification.Check check(String what, boolean passed, String evidence) {
+    return new Verification.Check(what, passed ? Verification.Status.PASSED : Verification.Status.FAILED, evidence);
+  }
+
   @Override
   public StepOutcome apply(WorkshopContext context) {
+    Optional<AksProvisioner> azure = context.azure();
+    if (azure.isPresent()) {
+      return applyOnAzure(context, azure.get());
+    }
     List<String> lines = azCommands().stream().map(c -> "dry run (no Azure credentials): " + StepPlan.shellLine(c))
         .toList();
     lines.forEach(context::progress);
@@ -39,6 +62,10 @@ abstract class AzureStep implements Step {
 
   @Override
   public Verification verify(WorkshopContext context) {
+    Optional<AksProvisioner> azure = context.azure();
+    if (azure.isPresent()) {
+      return new Verification(id(), verifyOnAzure(context, azure.get()));
+    }
     return new Verification(id(), List.of(ManifestStep.notObservable(title(),
         "dry run: nothing was sent to Azure")));
   }

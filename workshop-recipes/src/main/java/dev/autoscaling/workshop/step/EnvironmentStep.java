@@ -1,9 +1,18 @@
 package dev.autoscaling.workshop.step;
 
+import dev.autoscaling.aks.AksClusterSpec;
+import dev.autoscaling.aks.AksProvisioner;
 import dev.autoscaling.aks.AzCommands;
+import dev.autoscaling.aks.ClusterResult;
+import dev.autoscaling.aks.OnDifference;
+import dev.autoscaling.aks.ResourceGroupResult;
+import dev.autoscaling.aks.TeardownReport;
 import dev.autoscaling.workshop.WorkshopConfig;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** "Environment Preparation", Azure side: the resource group, the AKS cluster with KEDA and NAP, credentials. */
 public final class EnvironmentStep extends AzureStep {
@@ -27,6 +36,61 @@ public final class EnvironmentStep extends AzureStep {
   List<List<String>> azCommands() {
     return List.of(AzCommands.groupCreate(config().aksCluster()), AzCommands.aksCreate(config().aksCluster()),
         AzCommands.getCredentials(config().aksCluster()));
+  }
+
+  @Override
+  StepOutcome applyOnAzure(WorkshopContext context, AksProvisioner azure) {
+    AksClusterSpec spec = config().aksCluster();
+    List<String> lines = new ArrayList<>();
+    int writes = 0;
+    ResourceGroupResult group = azure.ensureResourceGroup(spec);
+    lines.add("resource group " + group.name() + (group.created() ? " created"
+        : group.preExisting() ? " exists (not made by this SDK), left as it is" : " exists"));
+    writes += group.created() ? 1 : 0;
+    context.progress(lines.get(lines.size() - 1));
+    ClusterResult cluster = azure.createOrUpdateCluster(spec, OnDifference.FAIL, progressOf(context));
+    lines.add("cluster " + cluster.name() + " " + cluster.action().name().toLowerCase(Locale.ROOT) + " ("
+        + cluster.provisioningState() + ")");
+    writes += cluster.action() == ClusterResult.Action.UNCHANGED ? 0 : 1;
+    context.progress(lines.get(lines.size() - 1));
+    // like az aks get-credentials, but the kubeconfig stays in memory
+    context.useKubernetesIfNone(() -> azure.userCredentials(spec).newClient());
+    lines.add("credentials of " + spec.name() + " fetched (kept in memory)");
+    context.progress(lines.get(lines.size() - 1));
+    return new StepOutcome(id(), lines, writes);
+  }
+
+  @Override
+  List<Verification.Check> verifyOnAzure(WorkshopContext context, AksProvisioner azure) {
+    AksClusterSpec spec = config().aksCluster();
+    // the same call again: a read when the cluster matches the spec, an error naming the fields when it does not
+    ClusterResult cluster = azure.createOrUpdateCluster(spec, OnDifference.FAIL, p -> { });
+    List<Verification.Check> checks = new ArrayList<>();
+    checks.add(check("cluster " + spec.name() + " Succeeded with KEDA, NAP, overlay and Cilium",
+        "Succeeded".equals(cluster.provisioningState()) && cluster.action() == ClusterResult.Action.UNCHANGED,
+        cluster.provisioningState() + ", " + cluster.action()));
+    checks.add(check("Kubernetes API reachable with the user credentials", context.kubernetes().map(k -> {
+      try {
+        return k.getKubernetesVersion() != null;
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }).orElse(false), context.kubernetes().map(k -> k.getMasterUrl().toString()).orElse("no client")));
+    return checks;
+  }
+
+  @Override
+  public StepOutcome teardown(WorkshopContext context) {
+    Optional<AksProvisioner> azure = context.azure();
+    if (azure.isEmpty()) {
+      return super.teardown(context);
+    }
+    TeardownReport report = azure.get().teardown(config().aksCluster(), progressOf(context));
+    List<String> lines = new ArrayList<>();
+    report.deleted().forEach(d -> lines.add("deleted " + d));
+    report.skipped().forEach(s -> lines.add("kept " + s));
+    lines.forEach(context::progress);
+    return new StepOutcome(id(), lines, report.deleted().size());
   }
 
   @Override

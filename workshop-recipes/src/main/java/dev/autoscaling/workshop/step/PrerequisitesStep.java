@@ -1,6 +1,8 @@
 package dev.autoscaling.workshop.step;
 
+import dev.autoscaling.aks.AksProvisioner;
 import dev.autoscaling.aks.AzCommands;
+import dev.autoscaling.aks.FeatureRegistration;
 import dev.autoscaling.workshop.WorkshopConfig;
 
 import java.util.ArrayList;
@@ -33,6 +35,27 @@ public final class PrerequisitesStep extends AzureStep {
     commands.add(AzCommands.featureShow());
     commands.add(AzCommands.providerRegister());
     return commands;
+  }
+
+  @Override
+  StepOutcome applyOnAzure(WorkshopContext context, AksProvisioner azure) {
+    FeatureRegistration registration = azure.ensureNodeAutoProvisioningFeature(progressOf(context));
+    String line = "feature " + AzCommands.NAP_FEATURE + ": " + registration.featureState() + "; provider "
+        + AzCommands.CONTAINER_SERVICE + ": " + registration.providerState()
+        + (registration.providerRegisterSent() ? " (re-registered)" : " (already registered)");
+    context.progress(line);
+    return new StepOutcome(id(), List.of(line), registration.providerRegisterSent() ? 1 : 0);
+  }
+
+  @Override
+  List<Verification.Check> verifyOnAzure(WorkshopContext context, AksProvisioner azure) {
+    // a second ensure is a read when all is registered
+    FeatureRegistration state = azure.ensureNodeAutoProvisioningFeature(p -> { });
+    return List.of(
+        check("feature " + AzCommands.NAP_FEATURE + " Registered", "Registered".equals(state.featureState()),
+            state.featureState()),
+        check("provider " + AzCommands.CONTAINER_SERVICE + " Registered", "Registered".equals(state.providerState()),
+            state.providerState()));
   }
 
   @Override

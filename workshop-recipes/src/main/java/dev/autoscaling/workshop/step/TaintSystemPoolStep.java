@@ -1,8 +1,14 @@
 package dev.autoscaling.workshop.step;
 
+import com.azure.resourcemanager.containerservice.fluent.models.AgentPoolInner;
+import dev.autoscaling.aks.AksClusterSpec;
+import dev.autoscaling.aks.AksProvisioner;
 import dev.autoscaling.aks.AzCommands;
+import dev.autoscaling.aks.EvictionPlan;
+import dev.autoscaling.aks.TaintResult;
 import dev.autoscaling.workshop.WorkshopConfig;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,6 +47,29 @@ public final class TaintSystemPoolStep extends AzureStep {
             + " (all of the store's pods); NoSchedule would let them move gracefully",
             "then: NAP starts a node named aks-default-..., and the store's pods start there")
         : List.of("NoSchedule: running pods stay until they are rescheduled; new pods go to NAP's nodes");
+  }
+
+  @Override
+  StepOutcome applyOnAzure(WorkshopContext context, AksProvisioner azure) {
+    AksClusterSpec spec = config().aksCluster();
+    List<String> lines = new ArrayList<>();
+    EvictionPlan plan = azure.planTaint(spec, config().systemPoolTaint(), context.kubernetes());
+    lines.add("system pool " + plan.pool() + ": " + plan.taint() + (plan.evictsRunningPods()
+        ? ", evicts " + (plan.podsListed() ? plan.pods().size() + " pods: " + plan.pods() : "every pod without"
+        + " the toleration (no Kubernetes client to list them)") : ", evicts nothing"));
+    context.progress(lines.get(0));
+    TaintResult result = azure.taintSystemPool(spec, config().systemPoolTaint(), progressOf(context));
+    lines.add("node pool " + result.pool() + " taints " + result.nodeTaints() + (result.changed() ? "" : " (unchanged)"));
+    context.progress(lines.get(1));
+    return new StepOutcome(id(), lines, result.changed() ? 1 : 0);
+  }
+
+  @Override
+  List<Verification.Check> verifyOnAzure(WorkshopContext context, AksProvisioner azure) {
+    AgentPoolInner pool = azure.systemPool(config().aksCluster());
+    List<String> taints = pool.nodeTaints() == null ? List.of() : pool.nodeTaints();
+    return List.of(check("system pool " + pool.name() + " tainted " + config().systemPoolTaint(),
+        taints.contains(config().systemPoolTaint().asTaintString()), String.valueOf(taints)));
   }
 
   @Override

@@ -1,10 +1,12 @@
 package dev.autoscaling.workshop.step;
 
+import dev.autoscaling.aks.AksProvisioner;
 import dev.autoscaling.workshop.WorkshopConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -14,16 +16,24 @@ import java.util.function.Consumer;
 public final class WorkshopContext {
 
   private final WorkshopConfig config;
-  private final KubernetesClient kubernetes;
+  // Shared by the copies withProgress/withAzure make: the environment step may supply the client mid-run.
+  private final AtomicReference<KubernetesClient> kubernetes;
   private final boolean controllersRun;
   private final Consumer<String> progress;
+  private final AksProvisioner azure;
 
-  private WorkshopContext(WorkshopConfig config, KubernetesClient kubernetes, boolean controllersRun,
-      Consumer<String> progress) {
+  private WorkshopContext(WorkshopConfig config, AtomicReference<KubernetesClient> kubernetes,
+      boolean controllersRun, Consumer<String> progress, AksProvisioner azure) {
     this.config = Objects.requireNonNull(config, "config");
     this.kubernetes = kubernetes;
     this.controllersRun = controllersRun;
     this.progress = Objects.requireNonNull(progress, "progress");
+    this.azure = azure;
+  }
+
+  private WorkshopContext(WorkshopConfig config, KubernetesClient kubernetes, boolean controllersRun,
+      Consumer<String> progress) {
+    this(config, new AtomicReference<>(kubernetes), controllersRun, progress, null);
   }
 
   /** A real cluster: what the steps apply is acted on, so verification waits for the controllers' results. */
@@ -39,8 +49,36 @@ public final class WorkshopContext {
     return new WorkshopContext(config, Objects.requireNonNull(kubernetes, "kubernetes"), false, line -> { });
   }
 
+  /**
+   * A cluster that does not exist yet: the Azure steps create it, and the environment step gives the following
+   * steps a client from the cluster's user credentials.
+   */
+  public static WorkshopContext newCluster(WorkshopConfig config, AksProvisioner azure) {
+    return new WorkshopContext(config, new AtomicReference<>(), true, line -> { },
+        Objects.requireNonNull(azure, "azure"));
+  }
+
   public WorkshopContext withProgress(Consumer<String> listener) {
-    return new WorkshopContext(config, kubernetes, controllersRun, listener);
+    return new WorkshopContext(config, kubernetes, controllersRun, listener, azure);
+  }
+
+  /** The same context, for an API server where no controller acts (checks that need one are not observable). */
+  public WorkshopContext assumingNoControllers() {
+    return new WorkshopContext(config, kubernetes, false, progress, azure);
+  }
+
+  /** The Azure steps act through this provisioner instead of being a dry run. */
+  public WorkshopContext withAzure(AksProvisioner provisioner) {
+    return new WorkshopContext(config, kubernetes, controllersRun, progress, provisioner);
+  }
+
+  public Optional<AksProvisioner> azure() {
+    return Optional.ofNullable(azure);
+  }
+
+  /** Called by the environment step once the cluster's credentials are known, if no client was given. */
+  void useKubernetesIfNone(java.util.function.Supplier<KubernetesClient> client) {
+    kubernetes.updateAndGet(current -> current != null ? current : client.get());
   }
 
   public WorkshopConfig config() {
@@ -48,15 +86,17 @@ public final class WorkshopContext {
   }
 
   public Optional<KubernetesClient> kubernetes() {
-    return Optional.ofNullable(kubernetes);
+    return Optional.ofNullable(kubernetes.get());
   }
 
   /** The Kubernetes API, for steps that cannot do without it. */
   KubernetesClient requireKubernetes() {
-    if (kubernetes == null) {
-      throw new IllegalStateException("no Kubernetes API: give a kubeconfig (--kubeconfig) or run `workshop demo`");
+    KubernetesClient client = kubernetes.get();
+    if (client == null) {
+      throw new IllegalStateException("no Kubernetes API: give a kubeconfig (--kubeconfig), run the environment"
+          + " step first, or run `workshop demo`");
     }
-    return kubernetes;
+    return client;
   }
 
   public boolean controllersRun() {
