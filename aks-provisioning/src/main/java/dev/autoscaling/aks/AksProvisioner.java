@@ -253,6 +253,12 @@ public final class AksProvisioner {
         context -> new FeatureRegistration(state.feature, state.provider, state.providerRegisterSent));
   }
 
+  /** The feature's and the provider's states as they are now: two reads, nothing is registered. */
+  public FeatureRegistration nodeAutoProvisioningFeature() {
+    String operation = "read feature " + AzCommands.CONTAINER_SERVICE + "/" + AzCommands.NAP_FEATURE;
+    return new FeatureRegistration(featureState(operation), providerState(operation), false);
+  }
+
   public FeatureRegistration ensureNodeAutoProvisioningFeature(Consumer<Progress> progress) {
     return await("register feature " + AzCommands.NAP_FEATURE, beginEnsureNodeAutoProvisioningFeature(),
         progress);
@@ -403,7 +409,7 @@ public final class AksProvisioner {
 
   private ClusterStart startCluster(AksClusterSpec spec, OnDifference onDifference) {
     Objects.requireNonNull(onDifference, "onDifference");
-    Optional<ManagedClusterInner> existing = getCluster(spec);
+    Optional<ManagedClusterInner> existing = cluster(spec);
     ClusterResult.Action action;
     ManagedClusterInner body;
     if (existing.isEmpty()) {
@@ -460,7 +466,8 @@ public final class AksProvisioner {
             .withNetworkDataplane(wanted.networkProfile().networkDataplane()));
   }
 
-  private Optional<ManagedClusterInner> getCluster(AksClusterSpec spec) {
+  /** The cluster as ARM has it now, or empty if it does not exist: a read, nothing is changed. */
+  public Optional<ManagedClusterInner> cluster(AksClusterSpec spec) {
     try {
       return Optional.of(aks.getManagedClusters().getByResourceGroup(spec.resourceGroup(), spec.name()));
     } catch (ManagementException e) {
@@ -594,7 +601,7 @@ public final class AksProvisioner {
     List<String> skipped = new ArrayList<>();
     String clusterName = "cluster " + spec.resourceGroup() + "/" + spec.name();
     boolean foreignCluster = false;
-    Optional<ManagedClusterInner> cluster = getCluster(spec);
+    Optional<ManagedClusterInner> cluster = cluster(spec);
     if (cluster.isEmpty()) {
       skipped.add(clusterName + ": not found");
     } else if (!createdByUs(cluster.get().tags())) {

@@ -4,41 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rendered az commands mean what the workshop's commands mean (short and long flags alike). */
 class AzCommandsTest {
 
-  private static final Map<String, String> LONG = Map.of("-n", "--name", "-l", "--location", "-g",
-      "--resource-group", "-o", "--output", "-s", "--subscription");
-
-  /** Words before the first flag, then flags with their values (flags without a value map to ""). */
-  private record Meaning(List<String> command, Map<String, String> flags) {
+  private static AzCommandMeaning meaning(List<String> argv) {
+    return AzCommandMeaning.of(argv);
   }
 
-  private static Meaning meaning(List<String> argv) {
-    List<String> command = new ArrayList<>();
-    Map<String, String> flags = new LinkedHashMap<>();
-    for (int i = 0; i < argv.size(); i++) {
-      String word = argv.get(i);
-      if (word.startsWith("-")) {
-        String flag = LONG.getOrDefault(word, word);
-        boolean hasValue = i + 1 < argv.size() && !argv.get(i + 1).startsWith("-");
-        flags.put(flag, hasValue ? argv.get(++i) : "");
-      } else if (flags.isEmpty()) {
-        command.add(word);
-      }
-    }
-    return new Meaning(command, flags);
-  }
-
-  private static Meaning workshop(String line) {
-    return meaning(List.of(line.trim().split("\\s+")));
+  private static AzCommandMeaning workshop(String line) {
+    return AzCommandMeaning.parse(line.trim());
   }
 
   private final AksClusterSpec spec = AksClusterSpec.workshop();
@@ -85,7 +63,7 @@ class AzCommandsTest {
     AksPlan plan = AksPlan.of("sub-1", "run-1", spec, SystemPoolTaint.noExecuteEvictingRunningPods());
 
     // When
-    List<Meaning> commands = plan.operations().stream().map(o -> meaning(o.azCommand())).toList();
+    List<AzCommandMeaning> commands = plan.operations().stream().map(o -> meaning(o.azCommand())).toList();
 
     // Then: the workshop's commands, in the workshop's order
     assertThat(commands).containsSubsequence(

@@ -26,9 +26,7 @@ class ClusterLifecycleTest {
   @BeforeEach
   void startArm() throws Exception {
     arm = new ArmDouble().existingGroup("WorkshopRG", "eastus2", Map.of());
-    aks = AksProvisioner.configure()
-        .withHttpClient(arm.httpClient())
-        .withPollInterval(Duration.ofMillis(10))
+    aks = arm.configure()
         .withRunId("run-7")
         .authenticate(new CountingCredential("token-lifecycle"), arm.profile());
   }

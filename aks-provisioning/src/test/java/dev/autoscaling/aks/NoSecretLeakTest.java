@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -47,10 +46,8 @@ class NoSecretLeakTest {
     // slf4j-simple writes to whatever System.err is at the time of each line.
     System.setErr(new PrintStream(new Tee(originalErr, captured), true, StandardCharsets.UTF_8));
     arm = new ArmDouble().kubeconfig(KUBECONFIG);
-    aks = AksProvisioner.configure()
-        .withHttpClient(arm.httpClient())
+    aks = arm.configure()
         .withLogOptions(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BODY_AND_HEADERS))
-        .withPollInterval(Duration.ofMillis(10))
         .authenticate(new CountingCredential(ARM_TOKEN), arm.profile());
   }
 

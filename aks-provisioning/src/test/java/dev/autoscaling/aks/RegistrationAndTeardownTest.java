@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,9 +18,7 @@ class RegistrationAndTeardownTest {
   @BeforeEach
   void startArm() throws Exception {
     arm = new ArmDouble();
-    aks = AksProvisioner.configure()
-        .withHttpClient(arm.httpClient())
-        .withPollInterval(Duration.ofMillis(10))
+    aks = arm.configure()
         .authenticate(new CountingCredential("token-teardown"), arm.profile());
   }
 

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +23,7 @@ class SystemPoolTaintTest {
   @BeforeEach
   void startArm() throws Exception {
     arm = new ArmDouble().existingGroup("WorkshopRG", "eastus2", Map.of());
-    aks = AksProvisioner.configure()
-        .withHttpClient(arm.httpClient())
-        .withPollInterval(Duration.ofMillis(10))
+    aks = arm.configure()
         .authenticate(new CountingCredential("token-taint"), arm.profile());
   }
 

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,9 +44,7 @@ class WorkshopSequenceTest {
   @BeforeEach
   void startArm() throws Exception {
     arm = new ArmDouble().kubeconfig(KUBECONFIG);
-    aks = AksProvisioner.configure()
-        .withHttpClient(arm.httpClient())
-        .withPollInterval(Duration.ofMillis(10))
+    aks = arm.configure()
         .withRunId("run-42")
         .authenticate(credential, arm.profile());
   }

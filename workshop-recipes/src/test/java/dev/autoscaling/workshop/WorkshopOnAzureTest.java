@@ -9,7 +9,6 @@ import dev.autoscaling.workshop.step.StepRun;
 import dev.autoscaling.workshop.step.WorkshopContext;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,8 +42,7 @@ class WorkshopOnAzureTest {
             user:
               token: kubeconfig-canary-5b2
           """.formatted(kubernetes.url()));
-      AksProvisioner azure = AksProvisioner.configure().withHttpClient(arm.httpClient())
-          .withPollInterval(Duration.ofMillis(10)).authenticate(new CountingCredential("arm-canary-77"), arm.profile());
+      AksProvisioner azure = arm.configure().authenticate(new CountingCredential("arm-canary-77"), arm.profile());
       WorkshopConfig config = WorkshopConfig.defaults().withStoreManifest(StoreManifest.BUNDLED);
       List<String> progress = new ArrayList<>();
       WorkshopContext context = WorkshopContext.newCluster(config, azure).assumingNoControllers()

@@ -2,12 +2,11 @@ package dev.autoscaling.workshop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autoscaling.aks.AzCommandMeaning;
 import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.validation.testing.JsonTrees;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,60 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code workshop plan}: every az command, kubectl command and manifest of the workshop, equal in meaning. */
 class WorkshopPlanTest {
 
-  private static final Map<String, String> LONG = Map.of("-n", "--name", "-l", "--location", "-g",
-      "--resource-group", "-o", "--output", "-s", "--subscription");
-
   private final String plan = Workshop.of(WorkshopConfig.defaults(), StoreManifest.read(StoreManifest.BUNDLED))
       .plan();
   private final WorkshopText workshop = WorkshopText.read();
 
-  /** Words before the first flag, then each flag (long form) with its value, quotes removed. */
-  private record Meaning(List<String> command, Map<String, String> flags) {
+  /** The system pool is found by mode, not by position: the query differs on purpose. */
+  private static AzCommandMeaning meaning(String line) {
+    return AzCommandMeaning.parse(line).without("--query");
   }
 
-  private static Meaning meaning(String line) {
-    List<String> words = new ArrayList<>();
-    // split on spaces outside single or double quotes
-    StringBuilder word = new StringBuilder();
-    char quote = 0;
-    for (char c : line.toCharArray()) {
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        } else {
-          word.append(c);
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-      } else if (c == ' ') {
-        if (word.length() > 0) {
-          words.add(word.toString());
-          word.setLength(0);
-        }
-      } else {
-        word.append(c);
-      }
-    }
-    if (word.length() > 0) {
-      words.add(word.toString());
-    }
-    List<String> command = new ArrayList<>();
-    Map<String, String> flags = new LinkedHashMap<>();
-    for (int i = 0; i < words.size(); i++) {
-      String w = words.get(i);
-      if (w.startsWith("-")) {
-        boolean hasValue = i + 1 < words.size() && !words.get(i + 1).startsWith("-");
-        flags.put(LONG.getOrDefault(w, w), hasValue ? words.get(++i) : "");
-      } else if (flags.isEmpty()) {
-        command.add(w);
-      }
-    }
-    // The system pool is found by mode, not by position: the query differs on purpose.
-    flags.remove("--query");
-    return new Meaning(command, flags);
-  }
-
-  private List<Meaning> planned(String prefix) {
+  private List<AzCommandMeaning> planned(String prefix) {
     return plan.lines().filter(l -> l.startsWith(prefix)).map(WorkshopPlanTest::meaning).toList();
   }
 
@@ -81,7 +36,7 @@ class WorkshopPlanTest {
         .filter(c -> !c.startsWith("az account") && !c.startsWith("az extension")).toList();
 
     assertThat(commands).hasSize(8);
-    List<Meaning> planned = planned("az ");
+    List<AzCommandMeaning> planned = planned("az ");
     for (String command : commands) {
       assertThat(planned).as(command).contains(meaning(command));
     }

@@ -3,7 +3,7 @@ package dev.autoscaling.samples.cli;
 import dev.autoscaling.workshop.StoreManifest;
 import dev.autoscaling.workshop.Workshop;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 import java.util.concurrent.Callable;
@@ -17,11 +17,8 @@ final class PlanCommand implements Callable<Integer> {
   @ParentCommand
   WorkshopCommand workshop;
 
-  @Option(names = "--from", paramLabel = "STEP", description = "First step (default: the first).")
-  String from;
-
-  @Option(names = "--to", paramLabel = "STEP", description = "Last step (default: the last).")
-  String to;
+  @Mixin
+  StepRange steps;
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -29,7 +26,7 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Workshop plan = Workshops.load(workshop.config(StoreManifest.BUNDLED));
-    spec.commandLine().getOut().print(Workshops.checked(() -> plan.plan(from, to)));
+    spec.commandLine().getOut().print(Workshops.checked(() -> plan.plan(steps.from, steps.to)));
     spec.commandLine().getOut().flush();
     return 0;
   }

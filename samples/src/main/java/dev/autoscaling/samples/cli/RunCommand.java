@@ -12,6 +12,7 @@ import dev.autoscaling.workshop.step.Verification;
 import dev.autoscaling.workshop.step.WorkshopContext;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -31,15 +32,11 @@ final class RunCommand implements Callable<Integer> {
   @ParentCommand
   WorkshopCommand workshop;
 
-  @Option(names = "--from", paramLabel = "STEP", description = "First step (default: the first not yet done).")
-  String from;
+  @Mixin
+  StepRange steps;
 
-  @Option(names = "--to", paramLabel = "STEP", description = "Last step (default: the last).")
-  String to;
-
-  @Option(names = "--progress-file", paramLabel = "FILE",
-      description = "Where progress is kept (default: ~/.autoscaling-workshop/<cluster>-<namespace>.json).")
-  Path progressFile;
+  @Mixin
+  ProgressFile progressFile;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
       description = "How long each step's verification waits for the cluster (default: ${DEFAULT-VALUE}).")
@@ -55,12 +52,12 @@ final class RunCommand implements Callable<Integer> {
         .withTimeout(java.time.Duration.ofSeconds(timeoutSeconds)));
     Workshop recipe = Workshops.load(config);
     if (workshop.dryRun) {
-      out.print(Workshops.checked(() -> recipe.plan(from, to)));
+      out.print(Workshops.checked(() -> recipe.plan(steps.from, steps.to)));
       out.flush();
       return 0;
     }
-    Workshops.checked(() -> recipe.range(from, to));
-    Path file = WorkshopCommand.progressFile(progressFile, config);
+    Workshops.checked(() -> recipe.range(steps.from, steps.to));
+    Path file = progressFile.resolve(config);
     ProgressStore progress = ProgressStore.file(file);
     // With --subscription the Azure steps act (DefaultAzureCredential: az login, environment, managed identity);
     // without it they are a dry run and the cluster must already be in the kubeconfig.
@@ -82,10 +79,10 @@ final class RunCommand implements Callable<Integer> {
         context = context.withAzure(azure);
       }
       context = context.withProgress(line -> out.println(line.startsWith("== ") ? line : "  " + line));
-      if (from == null && progress.failed() != null) {
+      if (steps.from == null && progress.failed() != null) {
         out.println("resuming at " + progress.failed() + " (progress in " + file + "; --from STEP to choose)");
       }
-      RunReport report = recipe.run(context, progress, from, to);
+      RunReport report = recipe.run(context, progress, steps.from, steps.to);
       print(out, report);
       out.flush();
       return report.succeeded() ? 0 : 1;

@@ -5,7 +5,7 @@ import dev.autoscaling.workshop.WorkshopConfig;
 import dev.autoscaling.workshop.progress.ProgressStore;
 import dev.autoscaling.workshop.step.Step;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
@@ -21,9 +21,8 @@ final class StatusCommand implements Callable<Integer> {
   @ParentCommand
   WorkshopCommand workshop;
 
-  @Option(names = "--progress-file", paramLabel = "FILE",
-      description = "The progress file (default: ~/.autoscaling-workshop/<cluster>-<namespace>.json).")
-  Path progressFile;
+  @Mixin
+  ProgressFile progressFile;
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -32,7 +31,7 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     WorkshopConfig config = workshop.config(dev.autoscaling.workshop.StoreManifest.BUNDLED);
-    Path file = WorkshopCommand.progressFile(progressFile, config);
+    Path file = progressFile.resolve(config);
     if (!Files.exists(file)) {
       out.println("no progress saved in " + file + ": nothing has run yet (workshop run, or workshop demo)");
       out.flush();

@@ -9,11 +9,10 @@ import dev.autoscaling.workshop.step.WorkshopContext;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,9 +28,8 @@ final class TeardownCommand implements Callable<Integer> {
   @ParentCommand
   WorkshopCommand workshop;
 
-  @Option(names = "--progress-file", paramLabel = "FILE",
-      description = "The progress file to clear (default: ~/.autoscaling-workshop/<cluster>-<namespace>.json).")
-  Path progressFile;
+  @Mixin
+  ProgressFile progressFile;
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -59,7 +57,7 @@ final class TeardownCommand implements Callable<Integer> {
     try (KubernetesClient client = workshop.kubernetes()) {
       WorkshopContext context = WorkshopContext.cluster(config, client).withProgress(line -> out.println("  " + line));
       List<StepOutcome> outcomes = recipe.teardown(context,
-          ProgressStore.file(WorkshopCommand.progressFile(progressFile, config)));
+          ProgressStore.file(progressFile.resolve(config)));
       out.println("teardown: " + outcomes.stream().mapToInt(StepOutcome::writes).sum() + " deletions");
       out.flush();
       return 0;

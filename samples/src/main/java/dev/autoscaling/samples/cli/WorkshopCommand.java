@@ -153,12 +153,6 @@ public final class WorkshopCommand implements Runnable {
     return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
   }
 
-  /** Where run, status and teardown keep the progress of a cluster's workshop, unless --progress-file says. */
-  static Path progressFile(Path override, WorkshopConfig config) {
-    return override != null ? override : Path.of(System.getProperty("user.home"), ".autoscaling-workshop",
-        config.clusterName() + "-" + config.namespace() + ".json");
-  }
-
   /** The command line with the workshop's error handling: a message, no stack trace unless --verbose. */
   public static CommandLine commandLine() {
     WorkshopCommand root = new WorkshopCommand();

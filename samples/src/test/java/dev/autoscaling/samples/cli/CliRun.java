@@ -1,6 +1,5 @@
 package dev.autoscaling.samples.cli;
 
-import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -2,6 +2,7 @@ package dev.autoscaling.workshop.progress;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -90,10 +91,8 @@ public final class ProgressStore {
       return;
     }
     ObjectNode saved = JSON.createObjectNode();
-    completed.forEach(saved.putArray("completed")::add);
-    if (completed.isEmpty()) {
-      saved.putArray("completed");
-    }
+    ArrayNode list = saved.putArray("completed");
+    completed.forEach(list::add);
     saved.put("failed", failed);
     try {
       Path parent = file.toAbsolutePath().getParent();

@@ -1,12 +1,15 @@
 package dev.autoscaling.workshop.step;
 
+import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.workshop.validation.CheckedDocument;
 import dev.autoscaling.workshop.validation.ManifestValidator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A step that is a {@code kubectl apply -f FILE}: its objects are validated when the step is made (so a plan never
@@ -67,7 +70,7 @@ abstract class ManifestStep implements Step {
       if (result != ServerSideApply.Result.UNCHANGED) {
         writes++;
       }
-      String line = ServerSideApply.describe(object) + " " + result.name().toLowerCase(java.util.Locale.ROOT);
+      String line = ServerSideApply.describe(object) + " " + result.name().toLowerCase(Locale.ROOT);
       context.progress(line);
       actions.add(line);
     }
@@ -87,8 +90,8 @@ abstract class ManifestStep implements Step {
             "left as found, resourceVersion " + live.getMetadata().getResourceVersion()));
       } else if (live == null) {
         checks.add(new Verification.Check(what, Verification.Status.FAILED, "not found"));
-      } else if (!ServerSideApply.contains(dev.autoscaling.manifest.Manifests.toTree(live),
-          dev.autoscaling.manifest.Manifests.toTree(wanted))) {
+      } else if (!ServerSideApply.contains(Manifests.toTree(live),
+          Manifests.toTree(wanted))) {
         checks.add(new Verification.Check(what, Verification.Status.FAILED,
             "differs from the manifest (changed by someone else?), resourceVersion "
                 + live.getMetadata().getResourceVersion()));
@@ -106,7 +109,7 @@ abstract class ManifestStep implements Step {
     List<String> actions = new ArrayList<>();
     int writes = 0;
     List<HasMetadata> reversed = new ArrayList<>(objects);
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     for (HasMetadata object : reversed) {
       HasMetadata live = client.resource(object).get();
       String line;

@@ -49,8 +49,7 @@ public final class PrerequisitesStep extends AzureStep {
 
   @Override
   List<Verification.Check> verifyOnAzure(WorkshopContext context, AksProvisioner azure) {
-    // a second ensure is a read when all is registered
-    FeatureRegistration state = azure.ensureNodeAutoProvisioningFeature(p -> { });
+    FeatureRegistration state = azure.nodeAutoProvisioningFeature();
     return List.of(
         check("feature " + AzCommands.NAP_FEATURE + " Registered", "Registered".equals(state.featureState()),
             state.featureState()),

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -66,7 +67,7 @@ final class ServerSideApply {
 
   static String describe(HasMetadata object) {
     String ns = object.getMetadata().getNamespace();
-    return object.getKind().toLowerCase(java.util.Locale.ROOT) + "/" + object.getMetadata().getName()
+    return object.getKind().toLowerCase(Locale.ROOT) + "/" + object.getMetadata().getName()
         + (ns == null ? "" : " -n " + ns);
   }
 }

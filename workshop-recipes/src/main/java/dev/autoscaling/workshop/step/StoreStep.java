@@ -32,10 +32,6 @@ public final class StoreStep extends ManifestStep {
 
   private final WorkshopConfig config;
 
-  public StoreStep(WorkshopConfig config) {
-    this(config, StoreManifest.read(config.storeManifest()));
-  }
-
   /** With the store manifest's text already read (from a file, the URL or the bundled copy). */
   public StoreStep(WorkshopConfig config, String storeManifest) {
     super(objects(config, storeManifest));

@@ -31,14 +31,11 @@ public final class WorkshopContext {
     this.azure = azure;
   }
 
-  private WorkshopContext(WorkshopConfig config, KubernetesClient kubernetes, boolean controllersRun,
-      Consumer<String> progress) {
-    this(config, new AtomicReference<>(kubernetes), controllersRun, progress, null);
-  }
 
   /** A real cluster: what the steps apply is acted on, so verification waits for the controllers' results. */
   public static WorkshopContext cluster(WorkshopConfig config, KubernetesClient kubernetes) {
-    return new WorkshopContext(config, Objects.requireNonNull(kubernetes, "kubernetes"), true, line -> { });
+    return new WorkshopContext(config, new AtomicReference<>(Objects.requireNonNull(kubernetes, "kubernetes")), true,
+        line -> { }, null);
   }
 
   /**
@@ -46,7 +43,8 @@ public final class WorkshopContext {
    * read back, and checks that need a controller report {@link Verification.Status#NOT_OBSERVABLE}.
    */
   public static WorkshopContext withoutControllers(WorkshopConfig config, KubernetesClient kubernetes) {
-    return new WorkshopContext(config, Objects.requireNonNull(kubernetes, "kubernetes"), false, line -> { });
+    return new WorkshopContext(config, new AtomicReference<>(Objects.requireNonNull(kubernetes, "kubernetes")), false,
+        line -> { }, null);
   }
 
   /**
