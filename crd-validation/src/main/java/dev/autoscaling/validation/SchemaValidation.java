@@ -2,9 +2,9 @@ package dev.autoscaling.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoscaling.validation.cel.CelRule;
+import dev.autoscaling.validation.schema.DataPath;
 import dev.autoscaling.validation.schema.DidYouMean;
 import dev.autoscaling.validation.schema.SchemaNode;
-import dev.autoscaling.validation.schema.SchemaWalker;
 import dev.autoscaling.validation.schema.SchemaValues;
 
 import java.util.ArrayList;
@@ -24,21 +24,21 @@ final class SchemaValidation {
 
   static List<Violation> run(JsonNode data, JsonNode old, SchemaNode root) {
     SchemaValidation validation = new SchemaValidation();
-    validation.walk(data, old, root, "", true);
+    validation.walk(data, old, root, DataPath.ROOT, true);
     return validation.out;
   }
 
-  private void walk(JsonNode data, JsonNode old, SchemaNode schema, String path, boolean root) {
+  private void walk(JsonNode data, JsonNode old, SchemaNode schema, DataPath path, boolean root) {
     if (data.isNull()) {
       if (!schema.nullable) {
-        out.add(Violation.warning(path, "nullable",
+        out.add(Violation.warning(path.toString(), "nullable",
             "null is dropped by the API server here (the field is not nullable): remove it or give a value"));
       }
       return;
     }
     String typeProblem = SchemaValues.typeProblem(schema, data);
     if (typeProblem != null) {
-      out.add(Violation.error(path, schema.intOrString ? "x-kubernetes-int-or-string" : "type", typeProblem));
+      out.add(Violation.error(path.toString(), schema.intOrString ? "x-kubernetes-int-or-string" : "type", typeProblem));
       return;
     }
     SchemaValues.checkValue(schema, data, path, out);
@@ -49,7 +49,7 @@ final class SchemaValidation {
     } else if (data.isArray() && schema.items != null) {
       int index = 0;
       for (JsonNode item : data) {
-        walk(item, correlate(old, item, schema), schema.items, path + "[" + index++ + "]", false);
+        walk(item, correlate(old, item, schema), schema.items, path.item(index++), false);
       }
     }
     if (!schema.rules.isEmpty()) {
@@ -57,11 +57,11 @@ final class SchemaValidation {
     }
   }
 
-  private void walkObject(JsonNode data, JsonNode old, SchemaNode schema, String path, boolean root) {
+  private void walkObject(JsonNode data, JsonNode old, SchemaNode schema, DataPath path, boolean root) {
     for (String name : schema.required) {
       JsonNode value = data.get(name);
       if (value == null || (value.isNull() && !schemaOf(schema, name).nullable)) {
-        out.add(Violation.error(SchemaWalker.child(path, name), "required", "Required value: set " + name));
+        out.add(Violation.error(path.field(name).toString(), "required", "Required value: set " + name));
       }
     }
     for (Map.Entry<String, JsonNode> field : data.properties()) {
@@ -72,16 +72,16 @@ final class SchemaValidation {
           // ObjectMeta is checked by the API server's own rules, not by the CRD's schema.
           continue;
         }
-        walk(field.getValue(), old == null ? null : old.get(name), property, SchemaWalker.child(path, name), false);
+        walk(field.getValue(), old == null ? null : old.get(name), property, path.field(name), false);
       } else if (schema.additionalProperties != null) {
         walk(field.getValue(), old == null ? null : old.get(name), schema.additionalProperties,
-            path + "[" + name + "]", false);
+            path.key(name), false);
       } else if (!schema.preserveUnknownFields
           && !((root || schema.embeddedResource) && isTypeMeta(name))) {
         String suggestion = DidYouMean.suggest(name, schema.properties.keySet());
-        out.add(Violation.warning(SchemaWalker.child(path, name), "unknown field",
+        out.add(Violation.warning(path.field(name).toString(), "unknown field",
             "unknown field, dropped by the API server without a word"
-                + (suggestion == null ? "" : "; did you mean " + SchemaWalker.child(path, suggestion) + "?")));
+                + (suggestion == null ? "" : "; did you mean " + path.field(suggestion) + "?")));
       }
     }
   }
@@ -96,28 +96,28 @@ final class SchemaValidation {
   }
 
   /** allOf / anyOf / oneOf / not: value validations that must hold together, at least once, once, or never. */
-  private void checkBranches(SchemaNode schema, JsonNode data, String path) {
+  private void checkBranches(SchemaNode schema, JsonNode data, DataPath path) {
     for (SchemaNode branch : schema.allOf) {
       SchemaValues.checkValue(branch, data, path, out);
     }
     // For x-kubernetes-int-or-string the anyOf only restates the two types, which were checked already.
     if (!schema.anyOf.isEmpty() && !schema.intOrString
         && schema.anyOf.stream().noneMatch(branch -> SchemaValues.matches(branch, data))) {
-      out.add(Violation.error(path, "anyOf", "must match at least one of " + schema.anyOf.size() + " alternatives"));
+      out.add(Violation.error(path.toString(), "anyOf", "must match at least one of " + schema.anyOf.size() + " alternatives"));
     }
     if (!schema.oneOf.isEmpty()) {
       long matching = schema.oneOf.stream().filter(branch -> SchemaValues.matches(branch, data)).count();
       if (matching != 1) {
-        out.add(Violation.error(path, "oneOf",
+        out.add(Violation.error(path.toString(), "oneOf",
             "must match exactly one of " + schema.oneOf.size() + " alternatives, matches " + matching));
       }
     }
     if (schema.not != null && SchemaValues.matches(schema.not, data)) {
-      out.add(Violation.error(path, "not", "must not match the excluded form"));
+      out.add(Violation.error(path.toString(), "not", "must not match the excluded form"));
     }
   }
 
-  private void evaluateRules(JsonNode data, JsonNode old, SchemaNode schema, String path) {
+  private void evaluateRules(JsonNode data, JsonNode old, SchemaNode schema, DataPath path) {
     Object self = null;
     Object oldSelf = null;
     boolean memoizable = false;
@@ -125,22 +125,28 @@ final class SchemaValidation {
       if (rule.isTransition() && (old == null || old.isNull())) {
         continue; // the API server runs transition rules only on update, where an old value exists
       }
-      if (self == null) {
+      Object projected = rule.projectedSelf(data, celValues);
+      if (projected == null && self == null) {
         self = CelRule.valueOf(data, celValues);
         memoizable = CelRule.isMemoizable(self);
       }
       if (rule.isTransition() && oldSelf == null) {
         oldSelf = CelRule.valueOf(old, null);
       }
-      CelRule.Outcome outcome = rule.evaluate(self, rule.isTransition() ? oldSelf : null, memoizable);
-      String at = rule.fieldPath() == null ? path : path + rule.fieldPath();
+      CelRule.Outcome outcome = projected != null
+          ? rule.evaluate(projected, null, CelRule.isMemoizable(projected))
+          : rule.evaluate(self, rule.isTransition() ? oldSelf : null, memoizable);
       if (outcome instanceof CelRule.Failed failed) {
-        out.add(new Violation(at, failed.message(), rule.rule(), rule.reason(), Severity.ERROR));
+        out.add(new Violation(at(path, rule), failed.message(), rule.rule(), rule.reason(), Severity.ERROR));
       } else if (outcome instanceof CelRule.Unevaluable unevaluable) {
-        out.add(new Violation(at, "rule could not be evaluated, so the API server rejects the object: "
+        out.add(new Violation(at(path, rule), "rule could not be evaluated, so the API server rejects the object: "
             + unevaluable.error(), rule.rule(), "InternalError", Severity.ERROR));
       }
     }
+  }
+
+  private static String at(DataPath path, CelRule rule) {
+    return rule.fieldPath() == null ? path.toString() : path + rule.fieldPath();
   }
 
   /** The old list item matching a new one: by key for map lists; list positions mean nothing otherwise. */

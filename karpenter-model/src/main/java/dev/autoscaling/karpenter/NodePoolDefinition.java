@@ -2,18 +2,13 @@ package dev.autoscaling.karpenter;
 
 import dev.autoscaling.karpenter.api.aws.v1.EC2NodeClass;
 import dev.autoscaling.karpenter.api.v1.NodePool;
-import dev.autoscaling.karpenter.api.v1.NodePoolBuilder;
+import dev.autoscaling.karpenter.api.v1.NodePoolSpec;
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.Disruption;
-import dev.autoscaling.karpenter.api.v1.nodepoolspec.DisruptionBuilder;
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.disruption.Budgets;
-import dev.autoscaling.karpenter.api.v1.nodepoolspec.disruption.BudgetsBuilder;
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Requirements;
-import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.RequirementsBuilder;
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Requirements.Operator;
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.StartupTaints;
-import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.StartupTaintsBuilder;
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Taints;
-import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.TaintsBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.validation.CrdValidator;
@@ -21,10 +16,10 @@ import dev.autoscaling.validation.ValidationException;
 import dev.autoscaling.validation.ValidationReport;
 import dev.autoscaling.validation.Violation;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,18 +35,30 @@ public final class NodePoolDefinition {
 
   private String name;
   private Integer weight;
-  private final List<Requirements> requirements = new ArrayList<>();
+  private final List<Requirement> requirements = new ArrayList<>();
   private Disruption.ConsolidationPolicy consolidationPolicy;
   private String consolidateAfter;
-  private final List<Budgets> budgets = new ArrayList<>();
+  private final List<Budget> budgets = new ArrayList<>();
   private String expireAfter;
   private String terminationGracePeriod;
-  private final Map<String, IntOrString> limits = new LinkedHashMap<>();
-  private final List<Taints> taints = new ArrayList<>();
-  private final List<StartupTaints> startupTaints = new ArrayList<>();
+  private final Map<String, String> limits = new LinkedHashMap<>();
+  private final List<Taint<Taints.Effect>> taints = new ArrayList<>();
+  private final List<Taint<StartupTaints.Effect>> startupTaints = new ArrayList<>();
   private final Map<String, String> labels = new LinkedHashMap<>();
   private final Map<String, String> annotations = new LinkedHashMap<>();
   private NodeClassReference nodeClass;
+
+  // What was said is kept as immutable values and turned into model objects only by toNodePool(): the model
+  // objects are mutable, so sharing them between definitions (or copying them with their builders at every
+  // step of a chain) would be either unsafe or slow.
+  private record Requirement(String key, Operator operator, List<String> values, Long minValues) {
+  }
+
+  private record Budget(String nodes, String schedule, String duration, List<Budgets.Reasons> reasons) {
+  }
+
+  private record Taint<E>(String key, String value, E effect) {
+  }
 
   private NodePoolDefinition() {
   }
@@ -60,8 +67,7 @@ public final class NodePoolDefinition {
     NodePoolDefinition c = new NodePoolDefinition();
     c.name = name;
     c.weight = weight;
-    requirements.forEach(r -> c.requirements.add(new RequirementsBuilder(r)
-        .withValues(r.getValues() == null ? null : new ArrayList<>(r.getValues())).build()));
+    c.requirements.addAll(requirements);
     c.consolidationPolicy = consolidationPolicy;
     c.consolidateAfter = consolidateAfter;
     c.budgets.addAll(budgets);
@@ -99,10 +105,8 @@ public final class NodePoolDefinition {
   /** Any requirement; prefer the named methods, which know the label's values. */
   public NodePoolDefinition requirement(String key, Operator operator, String... values) {
     return with(c -> {
-      c.requirements.add(new RequirementsBuilder().withKey(key).withOperator(operator)
-          .withValues(operator == Operator.EXISTS || operator == Operator.DOESNOTEXIST ? null
-              : new ArrayList<>(List.of(values)))
-          .build());
+      c.requirements.add(new Requirement(key, operator,
+          operator == Operator.EXISTS || operator == Operator.DOESNOTEXIST ? null : List.of(values), null));
     });
   }
 
@@ -116,8 +120,9 @@ public final class NodePoolDefinition {
       throw new IllegalStateException("minValues(" + count + "): add a requirement first, e.g. skuFamily(\"D\", \"E\")");
     }
     return with(c -> {
-      Requirements last = c.requirements.get(c.requirements.size() - 1);
-      last.setMinValues((long) count);
+      Requirement last = c.requirements.get(c.requirements.size() - 1);
+      c.requirements.set(c.requirements.size() - 1,
+          new Requirement(last.key(), last.operator(), last.values(), (long) count));
     });
   }
 
@@ -247,16 +252,14 @@ public final class NodePoolDefinition {
 
   /** At most this many nodes (a count, {@code "3"}, or a percentage, {@code "10%"}) disrupted at once. */
   public NodePoolDefinition budget(String nodes) {
-    return with(c -> c.budgets.add(new BudgetsBuilder().withNodes(nodes).build()));
+    return with(c -> c.budgets.add(new Budget(nodes, null, null, null)));
   }
 
   /** A budget active for {@code duration} from each hit of the cron {@code schedule}, for the given reasons. */
   public NodePoolDefinition budget(String nodes, String schedule, Duration duration, Budgets.Reasons... reasons) {
     return with(c -> {
-      c.budgets.add(new BudgetsBuilder().withNodes(nodes).withSchedule(schedule)
-          .withDuration(GoDurations.ofMinutes("budget duration", duration))
-          .withReasons(reasons.length == 0 ? null : new ArrayList<>(Arrays.asList(reasons)))
-          .build());
+      c.budgets.add(new Budget(nodes, schedule, GoDurations.ofMinutes("budget duration", duration),
+          reasons.length == 0 ? null : List.of(reasons)));
     });
   }
 
@@ -276,28 +279,28 @@ public final class NodePoolDefinition {
 
   /** Total CPU the pool may provision, as a Kubernetes quantity ({@code "1000"}, {@code "500m"}). */
   public NodePoolDefinition limitCpu(String quantity) {
-    return limit("cpu", new IntOrString(quantity));
+    return limit("cpu", quantity);
   }
 
   /** Total memory, as a Kubernetes quantity ({@code "1000Gi"}). */
   public NodePoolDefinition limitMemory(String quantity) {
-    return limit("memory", new IntOrString(quantity));
+    return limit("memory", quantity);
   }
 
   public NodePoolDefinition limitNodes(long nodes) {
-    return limit("nodes", new IntOrString(Long.toString(nodes)));
+    return limit("nodes", Long.toString(nodes));
   }
 
-  private NodePoolDefinition limit(String resource, IntOrString quantity) {
+  private NodePoolDefinition limit(String resource, String quantity) {
     return with(c -> c.limits.put(resource, quantity));
   }
 
   public NodePoolDefinition taint(String key, String value, Taints.Effect effect) {
-    return with(c -> c.taints.add(new TaintsBuilder().withKey(key).withValue(value).withEffect(effect).build()));
+    return with(c -> c.taints.add(new Taint<>(key, value, effect)));
   }
 
   public NodePoolDefinition startupTaint(String key, String value, StartupTaints.Effect effect) {
-    return with(c -> c.startupTaints.add(new StartupTaintsBuilder().withKey(key).withValue(value).withEffect(effect).build()));
+    return with(c -> c.startupTaints.add(new Taint<>(key, value, effect)));
   }
 
   /** A label every node of the pool gets. */
@@ -327,39 +330,90 @@ public final class NodePoolDefinition {
 
   /** The NodePool as described, not validated: to drop down to the generated builder with {@code edit()}. */
   public NodePool toNodePool() {
-    NodePoolBuilder builder = new NodePoolBuilder()
-        .withNewMetadata().withName(name).endMetadata()
-        .withNewSpec()
-        .withWeight(weight)
-        .withLimits(limits.isEmpty() ? null : new LinkedHashMap<>(limits))
-        .endSpec();
-    NodePool pool = builder.build();
+    // Plain constructors and setters: the sundrio builders cost several times more, for the same object.
+    NodePool pool = new NodePool();
+    ObjectMeta metadata = new ObjectMeta();
+    metadata.setName(name);
+    pool.setMetadata(metadata);
+    NodePoolSpec poolSpec = new NodePoolSpec();
+    poolSpec.setWeight(weight);
+    if (!limits.isEmpty()) {
+      Map<String, IntOrString> quantities = new LinkedHashMap<>();
+      limits.forEach((resource, quantity) -> quantities.put(resource, new IntOrString(quantity)));
+      poolSpec.setLimits(quantities);
+    }
+    pool.setSpec(poolSpec);
     if (consolidationPolicy != null || consolidateAfter != null || !budgets.isEmpty()) {
-      pool.getSpec().setDisruption(new DisruptionBuilder()
-          .withBudgets(budgets.isEmpty() ? null : new ArrayList<>(budgets))
-          .withConsolidateAfter(consolidateAfter)
-          .withConsolidationPolicy(consolidationPolicy)
-          .build());
+      Disruption disruption = new Disruption();
+      disruption.setConsolidateAfter(consolidateAfter);
+      disruption.setConsolidationPolicy(consolidationPolicy);
+      if (!budgets.isEmpty()) {
+        List<Budgets> list = new ArrayList<>(budgets.size());
+        for (Budget budget : budgets) {
+          Budgets b = new Budgets();
+          b.setNodes(budget.nodes());
+          b.setSchedule(budget.schedule());
+          b.setDuration(budget.duration());
+          b.setReasons(budget.reasons() == null ? null : new ArrayList<>(budget.reasons()));
+          list.add(b);
+        }
+        disruption.setBudgets(list);
+      }
+      poolSpec.setDisruption(disruption);
     }
     var template = new dev.autoscaling.karpenter.api.v1.nodepoolspec.Template();
     if (!labels.isEmpty() || !annotations.isEmpty()) {
-      template.setMetadata(new dev.autoscaling.karpenter.api.v1.nodepoolspec.template.MetadataBuilder()
-          .withAnnotations(annotations.isEmpty() ? null : new LinkedHashMap<>(annotations))
-          .withLabels(labels.isEmpty() ? null : new LinkedHashMap<>(labels))
-          .build());
+      var templateMetadata = new dev.autoscaling.karpenter.api.v1.nodepoolspec.template.Metadata();
+      templateMetadata.setAnnotations(annotations.isEmpty() ? null : new LinkedHashMap<>(annotations));
+      templateMetadata.setLabels(labels.isEmpty() ? null : new LinkedHashMap<>(labels));
+      template.setMetadata(templateMetadata);
     }
     var spec = new dev.autoscaling.karpenter.api.v1.nodepoolspec.template.Spec();
     spec.setExpireAfter(expireAfter);
     spec.setTerminationGracePeriod(terminationGracePeriod);
     if (nodeClass != null) {
-      spec.setNodeClassRef(new dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.NodeClassRefBuilder()
-          .withGroup(nodeClass.group()).withKind(nodeClass.kind()).withName(nodeClass.name()).build());
+      var reference = new dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.NodeClassRef();
+      reference.setGroup(nodeClass.group());
+      reference.setKind(nodeClass.kind());
+      reference.setName(nodeClass.name());
+      spec.setNodeClassRef(reference);
     }
-    spec.setRequirements(requirements.isEmpty() ? null : copy().requirements);
-    spec.setTaints(taints.isEmpty() ? null : new ArrayList<>(taints));
-    spec.setStartupTaints(startupTaints.isEmpty() ? null : new ArrayList<>(startupTaints));
+    if (!requirements.isEmpty()) {
+      List<Requirements> list = new ArrayList<>(requirements.size());
+      for (Requirement requirement : requirements) {
+        Requirements r = new Requirements();
+        r.setKey(requirement.key());
+        r.setOperator(requirement.operator());
+        r.setValues(requirement.values() == null ? null : new ArrayList<>(requirement.values()));
+        r.setMinValues(requirement.minValues());
+        list.add(r);
+      }
+      spec.setRequirements(list);
+    }
+    if (!taints.isEmpty()) {
+      List<Taints> list = new ArrayList<>(taints.size());
+      for (Taint<Taints.Effect> taint : taints) {
+        Taints t = new Taints();
+        t.setKey(taint.key());
+        t.setValue(taint.value());
+        t.setEffect(taint.effect());
+        list.add(t);
+      }
+      spec.setTaints(list);
+    }
+    if (!startupTaints.isEmpty()) {
+      List<StartupTaints> list = new ArrayList<>(startupTaints.size());
+      for (Taint<StartupTaints.Effect> taint : startupTaints) {
+        StartupTaints t = new StartupTaints();
+        t.setKey(taint.key());
+        t.setValue(taint.value());
+        t.setEffect(taint.effect());
+        list.add(t);
+      }
+      spec.setStartupTaints(list);
+    }
     template.setSpec(spec);
-    pool.getSpec().setTemplate(template);
+    poolSpec.setTemplate(template);
     return pool;
   }
 

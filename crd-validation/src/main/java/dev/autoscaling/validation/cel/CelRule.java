@@ -8,7 +8,10 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -49,6 +52,8 @@ public final class CelRule {
   private final String compileError;
   /** The same rule evaluated item by item, when it has the form self.all(x, ...) over x alone; else null. */
   private final ElementwiseAll elementwise;
+  /** The only fields of {@code self} the rule and its message read, or null when it reads {@code self} otherwise. */
+  private final Set<String> selfFields;
   /**
    * Outcomes by {@code self} value, for scalars and small lists and maps. A rule is a pure function of its inputs,
    * and the same values come back again and again: every requirement key meets nine label-domain rules, every
@@ -85,6 +90,40 @@ public final class CelRule {
     this.messageProgram = compiledMessage;
     this.compileError = error;
     this.elementwise = error == null && !transition ? ElementwiseAll.of(rule) : null;
+    this.selfFields = error == null && !transition ? selfFields(checked, messageExpression) : null;
+  }
+
+  private static Set<String> selfFields(CelAbstractSyntaxTree checked, String messageExpression) {
+    Set<String> fields = SelfFields.of(checked);
+    if (fields == null || messageExpression == null) {
+      return fields;
+    }
+    Set<String> messageFields = SelfFields.of(check(messageExpression));
+    if (messageFields == null) {
+      return null;
+    }
+    Set<String> all = new TreeSet<>(fields);
+    all.addAll(messageFields);
+    return all;
+  }
+
+  /**
+   * What {@code self} needs to hold for this rule at this node: only the fields it reads, when it reads
+   * {@code self} through field selections alone and the data is an object; else null, and the rule gets the
+   * whole converted value. The outcome is the same either way; the projection is small enough to be remembered.
+   */
+  public Object projectedSelf(JsonNode data, java.util.IdentityHashMap<JsonNode, Object> converted) {
+    if (selfFields == null || !data.isObject()) {
+      return null;
+    }
+    Map<String, Object> fields = new LinkedHashMap<>(Math.max(4, selfFields.size() * 2));
+    for (String name : selfFields) {
+      JsonNode value = data.get(name);
+      if (value != null) {
+        fields.put(name, CelValues.of(value, converted));
+      }
+    }
+    return CelValues.mapOf(fields);
   }
 
   public static CelRule compile(JsonNode spec) {

@@ -3,12 +3,17 @@ package dev.autoscaling.validation.cel;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cel.common.values.NullValue;
 
+import java.util.AbstractList;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
+import java.util.Set;
 
 /**
  * JSON data as CEL sees it: objects and maps as maps, arrays as lists, integers as int (64-bit), other numbers as
@@ -28,6 +33,9 @@ final class CelValues {
   }
 
   private static int count(Object value, int limit) {
+    if (value instanceof Sized sized) {
+      return sized.weight(); // counted once, when converted
+    }
     int n = 1;
     if (value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -45,6 +53,135 @@ final class CelValues {
       }
     }
     return n;
+  }
+
+  /** A converted map, from its entries (already converted). */
+  static Map<String, Object> mapOf(Map<String, Object> entries) {
+    int weight = 1;
+    for (Object value : entries.values()) {
+      weight = saturated(weight + 1 + count(value, Integer.MAX_VALUE));
+    }
+    return new SizedMap(Collections.unmodifiableMap(entries), weight);
+  }
+
+  private static List<Object> listOf(List<Object> items) {
+    int weight = 1;
+    for (Object item : items) {
+      weight = saturated(weight + count(item, Integer.MAX_VALUE));
+    }
+    return new SizedList(Collections.unmodifiableList(items), weight);
+  }
+
+  private static int saturated(int weight) {
+    return weight < 0 ? Integer.MAX_VALUE : weight;
+  }
+
+  /**
+   * Converted maps and lists know how many values they hold and remember their hash: rules remember outcomes
+   * by value, and counting or hashing the same value again for every rule that meets it cost more than the rule.
+   */
+  private interface Sized {
+    int weight();
+  }
+
+  private static final class SizedMap extends AbstractMap<String, Object> implements Sized {
+    private final Map<String, Object> entries;
+    private final int weight;
+    private int hash;
+
+    SizedMap(Map<String, Object> entries, int weight) {
+      this.entries = entries;
+      this.weight = weight;
+    }
+
+    @Override
+    public int weight() {
+      return weight;
+    }
+
+    @Override
+    public Set<Map.Entry<String, Object>> entrySet() {
+      return entries.entrySet();
+    }
+
+    @Override
+    public Set<String> keySet() {
+      return entries.keySet();
+    }
+
+    @Override
+    public Collection<Object> values() {
+      return entries.values();
+    }
+
+    @Override
+    public Object get(Object key) {
+      return entries.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return entries.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return entries.size();
+    }
+
+    @Override
+    public int hashCode() {
+      if (hash == 0) {
+        hash = entries.hashCode();
+      }
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other == this || (!(other instanceof SizedMap sized && sized.hashCode() != hashCode())
+          && entries.equals(other));
+    }
+  }
+
+  private static final class SizedList extends AbstractList<Object> implements Sized, RandomAccess {
+    private final List<Object> items;
+    private final int weight;
+    private int hash;
+
+    SizedList(List<Object> items, int weight) {
+      this.items = items;
+      this.weight = weight;
+    }
+
+    @Override
+    public int weight() {
+      return weight;
+    }
+
+    @Override
+    public Object get(int index) {
+      return items.get(index);
+    }
+
+    @Override
+    public int size() {
+      return items.size();
+    }
+
+    @Override
+    public int hashCode() {
+      if (hash == 0) {
+        hash = items.hashCode();
+      }
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other == this || (!(other instanceof SizedList sized && sized.hashCode() != hashCode())
+          && items.equals(other));
+    }
   }
 
   static Object of(JsonNode node, IdentityHashMap<JsonNode, Object> converted) {
@@ -66,14 +203,14 @@ final class CelValues {
         for (Map.Entry<String, JsonNode> field : node.properties()) {
           map.put(field.getKey(), of(field.getValue(), converted));
         }
-        return Collections.unmodifiableMap(map);
+        return mapOf(map);
       }
       case ARRAY: {
         List<Object> list = new ArrayList<>(node.size());
         for (JsonNode item : node) {
           list.add(of(item, converted));
         }
-        return Collections.unmodifiableList(list);
+        return listOf(list);
       }
       case STRING:
         return node.textValue();

@@ -27,18 +27,20 @@ public final class Defaults {
    * (shallowly; untouched subtrees are shared), and data that needs no default comes back as the same instance.
    */
   public static JsonNode applied(JsonNode data, SchemaNode schema) {
+    if (!schema.defaultsBelow) {
+      return data;
+    }
     if (data instanceof ObjectNode object) {
       ObjectNode copy = null;
       Set<String> defaulted = null;
-      for (Map.Entry<String, SchemaNode> property : schema.properties.entrySet()) {
-        SchemaNode propertySchema = property.getValue();
-        JsonNode value = object.get(property.getKey());
-        if (propertySchema.defaultValue != null
-            && (value == null || (value.isNull() && !propertySchema.nullable))) {
+      for (String name : schema.defaultedProperties) {
+        SchemaNode propertySchema = schema.properties.get(name);
+        JsonNode value = object.get(name);
+        if (value == null || (value.isNull() && !propertySchema.nullable)) {
           copy = copy != null ? copy : shallowCopy(object);
-          copy.set(property.getKey(), applied(propertySchema.defaultValue.deepCopy(), propertySchema));
+          copy.set(name, applied(propertySchema.defaultValue.deepCopy(), propertySchema));
           defaulted = defaulted != null ? defaulted : new HashSet<>();
-          defaulted.add(property.getKey());
+          defaulted.add(name);
         }
       }
       for (Map.Entry<String, JsonNode> field : object.properties()) {
@@ -47,8 +49,8 @@ public final class Defaults {
         }
         SchemaNode propertySchema = schema.properties.get(field.getKey());
         SchemaNode valueSchema = propertySchema != null ? propertySchema : schema.additionalProperties;
-        if (valueSchema == null) {
-          continue;
+        if (valueSchema == null || !valueSchema.defaultsBelow) {
+          continue; // nothing to default in there
         }
         JsonNode value = applied(field.getValue(), valueSchema);
         if (value != field.getValue()) {

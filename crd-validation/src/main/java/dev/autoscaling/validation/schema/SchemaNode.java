@@ -58,6 +58,13 @@ public final class SchemaNode {
   public final List<SchemaNode> oneOf;
   public final SchemaNode not;
   /**
+   * Whether a property, item or map value anywhere below declares a default: defaulting skips the many subtrees
+   * that have none instead of visiting every value of them.
+   */
+  public final boolean defaultsBelow;
+  /** The properties that declare a default, in schema order. */
+  public final List<String> defaultedProperties;
+  /**
    * Pattern results by value: a pattern is a pure function of the string, and the same label keys and durations
    * come back in every object (an RE2 search over a qualified-name pattern costs far more than a lookup).
    */
@@ -122,6 +129,20 @@ public final class SchemaNode {
     this.anyOf = branches(path, s.path("anyOf"));
     this.oneOf = branches(path, s.path("oneOf"));
     this.not = s.path("not").isObject() ? new SchemaNode(path, s.get("not")) : null;
+    List<String> defaulted = new ArrayList<>();
+    properties.forEach((name, property) -> {
+      if (property.defaultValue != null) {
+        defaulted.add(name);
+      }
+    });
+    this.defaultedProperties = List.copyOf(defaulted);
+    boolean below = items != null && (items.defaultValue != null || items.defaultsBelow)
+        || additionalProperties != null && (additionalProperties.defaultValue != null
+        || additionalProperties.defaultsBelow);
+    for (SchemaNode property : properties.values()) {
+      below |= property.defaultValue != null || property.defaultsBelow;
+    }
+    this.defaultsBelow = below;
   }
 
   /** Compiles an {@code openAPIV3Schema}. */

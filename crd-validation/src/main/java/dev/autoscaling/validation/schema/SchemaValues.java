@@ -51,7 +51,7 @@ public final class SchemaValues {
       return false;
     }
     List<Violation> found = new ArrayList<>();
-    checkValue(schema, value, "", found);
+    checkValue(schema, value, DataPath.ROOT, found);
     if (value.isObject()) {
       for (String name : schema.required) {
         if (!value.has(name)) {
@@ -63,9 +63,9 @@ public final class SchemaValues {
   }
 
   /** Adds a violation for every keyword of the node that the value (already of the right type) breaks. */
-  public static void checkValue(SchemaNode schema, JsonNode value, String path, List<Violation> out) {
+  public static void checkValue(SchemaNode schema, JsonNode value, DataPath path, List<Violation> out) {
     if (!schema.enumValues.isEmpty() && !schema.enumValues.contains(value)) {
-      out.add(Violation.error(path, "enum", "Unsupported value " + value + ": supported values are "
+      out.add(Violation.error(path.toString(), "enum", "Unsupported value " + value + ": supported values are "
           + schema.enumValues.stream().map(JsonNode::toString).collect(Collectors.joining(", "))));
     }
     if (value.isTextual()) {
@@ -79,36 +79,36 @@ public final class SchemaValues {
     }
   }
 
-  private static void checkString(SchemaNode schema, String text, String path, List<Violation> out) {
+  private static void checkString(SchemaNode schema, String text, DataPath path, List<Violation> out) {
     int length = text.codePointCount(0, text.length());
     if (schema.maxLength != null && length > schema.maxLength) {
-      out.add(Violation.error(path, "maxLength",
+      out.add(Violation.error(path.toString(), "maxLength",
           "Too long: may not be more than " + schema.maxLength + " characters (has " + length + ")"));
     }
     if (schema.minLength != null && length < schema.minLength) {
-      out.add(Violation.error(path, "minLength",
+      out.add(Violation.error(path.toString(), "minLength",
           "Too short: must be at least " + schema.minLength + " characters (has " + length + ")"));
     }
     if (schema.patternSource != null) {
       if (schema.pattern == null) {
-        out.add(Violation.error(path, "pattern", "the schema's pattern does not compile: " + schema.patternError));
+        out.add(Violation.error(path.toString(), "pattern", "the schema's pattern does not compile: " + schema.patternError));
       } else if (!schema.patternFinds(text)) {
-        out.add(Violation.error(path, "pattern", "must match '" + schema.patternSource + "'"));
+        out.add(Violation.error(path.toString(), "pattern", "must match '" + schema.patternSource + "'"));
       }
     }
     if (schema.format != null) {
       String expected = Formats.check(schema.format, text);
       if (expected != null) {
-        out.add(Violation.error(path, "format", "must be " + expected + " (format " + schema.format + ")"));
+        out.add(Violation.error(path.toString(), "format", "must be " + expected + " (format " + schema.format + ")"));
       }
     }
   }
 
-  private static void checkNumber(SchemaNode schema, BigDecimal number, String path, List<Violation> out) {
+  private static void checkNumber(SchemaNode schema, BigDecimal number, DataPath path, List<Violation> out) {
     if (schema.minimum != null) {
       int c = number.compareTo(schema.minimum);
       if (c < 0 || (c == 0 && schema.exclusiveMinimum)) {
-        out.add(Violation.error(path, schema.exclusiveMinimum ? "exclusiveMinimum" : "minimum",
+        out.add(Violation.error(path.toString(), schema.exclusiveMinimum ? "exclusiveMinimum" : "minimum",
             "must be " + (schema.exclusiveMinimum ? "greater than " : "greater than or equal to ")
                 + schema.minimum.toPlainString()));
       }
@@ -116,20 +116,20 @@ public final class SchemaValues {
     if (schema.maximum != null) {
       int c = number.compareTo(schema.maximum);
       if (c > 0 || (c == 0 && schema.exclusiveMaximum)) {
-        out.add(Violation.error(path, schema.exclusiveMaximum ? "exclusiveMaximum" : "maximum",
+        out.add(Violation.error(path.toString(), schema.exclusiveMaximum ? "exclusiveMaximum" : "maximum",
             "must be " + (schema.exclusiveMaximum ? "less than " : "less than or equal to ")
                 + schema.maximum.toPlainString()));
       }
     }
   }
 
-  private static void checkArray(SchemaNode schema, JsonNode array, String path, List<Violation> out) {
+  private static void checkArray(SchemaNode schema, JsonNode array, DataPath path, List<Violation> out) {
     if (schema.maxItems != null && array.size() > schema.maxItems) {
-      out.add(Violation.error(path, "maxItems",
+      out.add(Violation.error(path.toString(), "maxItems",
           "Too many: " + array.size() + ": must have at most " + schema.maxItems + " items"));
     }
     if (schema.minItems != null && array.size() < schema.minItems) {
-      out.add(Violation.error(path, "minItems",
+      out.add(Violation.error(path.toString(), "minItems",
           "Too few: " + array.size() + ": must have at least " + schema.minItems + " items"));
     }
     if ("set".equals(schema.listType)) {
@@ -137,7 +137,7 @@ public final class SchemaValues {
       int index = 0;
       for (JsonNode item : array) {
         if (!seen.add(item)) {
-          out.add(Violation.error(path + "[" + index + "]", "x-kubernetes-list-type",
+          out.add(Violation.error(path.item(index).toString(), "x-kubernetes-list-type",
               "Duplicate value: " + item + " (the list is a set)"));
         }
         index++;
@@ -151,7 +151,7 @@ public final class SchemaValues {
           key.add(item.path(name));
         }
         if (!seen.add(key)) {
-          out.add(Violation.error(path + "[" + index + "]", "x-kubernetes-list-map-keys",
+          out.add(Violation.error(path.item(index).toString(), "x-kubernetes-list-map-keys",
               "Duplicate value: an item with the same " + String.join(", ", schema.listMapKeys)
                   + " is already in the list"));
         }
@@ -160,19 +160,19 @@ public final class SchemaValues {
     }
   }
 
-  private static void checkObject(SchemaNode schema, JsonNode object, String path, List<Violation> out) {
+  private static void checkObject(SchemaNode schema, JsonNode object, DataPath path, List<Violation> out) {
     if (schema.maxProperties != null && object.size() > schema.maxProperties) {
-      out.add(Violation.error(path, "maxProperties",
+      out.add(Violation.error(path.toString(), "maxProperties",
           "Too many: " + object.size() + ": must have at most " + schema.maxProperties + " entries"));
     }
     if (schema.minProperties != null && object.size() < schema.minProperties) {
-      out.add(Violation.error(path, "minProperties",
+      out.add(Violation.error(path.toString(), "minProperties",
           "Too few: " + object.size() + ": must have at least " + schema.minProperties + " entries"));
     }
     if (schema.embeddedResource) {
       for (String name : new String[] {"apiVersion", "kind"}) {
         if (!object.path(name).isTextual() || object.path(name).textValue().isEmpty()) {
-          out.add(Violation.error(path.isEmpty() ? name : path + "." + name, "x-kubernetes-embedded-resource",
+          out.add(Violation.error(path.field(name).toString(), "x-kubernetes-embedded-resource",
               "Required value: an embedded resource needs " + name));
         }
       }

@@ -15,7 +15,10 @@ class CelRuleTest {
 
   private static String outcome(CelRule rule, String selfYaml) {
     JsonNode self = Manifests.parseAll("self: " + selfYaml).get(0).get("self");
-    CelRule.Outcome outcome = rule.evaluate(CelRule.valueOf(self), null);
+    return describe(rule.evaluate(CelRule.valueOf(self), null));
+  }
+
+  private static String describe(CelRule.Outcome outcome) {
     return outcome instanceof CelRule.Passed ? "pass"
         : outcome instanceof CelRule.Failed f ? "fail: " + f.message()
         : "error: " + ((CelRule.Unevaluable) outcome).error();
@@ -71,5 +74,51 @@ class CelRuleTest {
 
     assertThat(rule.compileError()).startsWith("does not compile");
     assertThat(outcome(rule, "x")).startsWith("error: does not compile");
+  }
+
+  private static String outcomeProjected(CelRule rule, String selfYaml) {
+    JsonNode self = Manifests.parseAll("self: " + selfYaml).get(0).get("self");
+    Object projected = rule.projectedSelf(self, new java.util.IdentityHashMap<>());
+    assertThat(projected).as("projected self of " + rule).isNotNull();
+    return describe(rule.evaluate(projected, null));
+  }
+
+  /** A rule that reads self only through fields sees only those fields, and says exactly what it says on all. */
+  @ParameterizedTest(name = "{0} on {1}")
+  @CsvSource(delimiter = ';', value = {
+      "!has(self.min) || self.min <= (has(self.max) ? self.max : 100) ; {min: 1, triggers: [{a: 1}]}  ; pass",
+      "!has(self.min) || self.min <= (has(self.max) ? self.max : 100) ; {min: 5, max: 2, other: x}   ; fail: broken",
+      "!has(self.min) || self.min <= (has(self.max) ? self.max : 100) ; {min: 500}                    ; fail: broken",
+      "self.min <= self.max                                          ; {min: 1}                      ; error: key 'max' is not present in map.",
+      "!has(self.replicas) || !has(self.weight)                      ; {replicas: 1, weight: 2, x: 3} ; fail: broken"})
+  void shouldGiveTheSameOutcomeOnTheFieldsTheRuleReads(String expression, String self, String expected) {
+    CelRule rule = rule(expression);
+
+    assertThat(outcomeProjected(rule, self)).isEqualTo(expected);
+    assertThat(outcome(rule, self)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "self.all(x, x > 0)",
+      "size(self) > 0",
+      "self == {'a': 1}",
+      "self.exists(self, self > 0)",
+      "has(self.a) && self.a.all(x, x in self)"})
+  void shouldHandTheWholeObjectToRulesThatReadMoreThanFields(String expression) {
+    CelRule rule = rule(expression);
+
+    assertThat(rule.compileError()).isNull();
+    assertThat(rule.projectedSelf(Manifests.parseAll("{a: [1], b: 2}").get(0), null)).isNull();
+  }
+
+  @org.junit.jupiter.api.Test
+  void shouldGiveTheMessageExpressionTheFieldsItReads() {
+    CelRule rule = CelRule.compile(Manifests.parseAll(
+        "{rule: 'self.min <= self.max', messageExpression: \"'min ' + string(self.min) + ' above max of ' + self.name\"}")
+        .get(0));
+
+    assertThat(outcomeProjected(rule, "{min: 3, max: 2, name: pool, unrelated: [1, 2]}"))
+        .isEqualTo("fail: min 3 above max of pool");
   }
 }

@@ -21,6 +21,10 @@ public final class TriggerMetadata {
   private static final Set<String> SECRET_KEYS = Set.of("password", "connection", "connectionstring",
       "clientsecret", "token", "apikey", "accesskey", "secretkey", "awssecretaccesskey", "sastoken");
   private static final Pattern CREDENTIALS_IN_URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\\s]+:[^/@\\s]+@");
+  private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+  private static final Pattern NUMBER = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)");
+  /** Each scaler's parameters by name, built once: every trigger of every object is checked against them. */
+  private static final Map<String, Map<String, ScalerParameter>> BY_NAME = new java.util.concurrent.ConcurrentHashMap<>();
 
   private TriggerMetadata() {
   }
@@ -36,11 +40,13 @@ public final class TriggerMetadata {
           + "' is not a KEDA scaler" + (suggestion == null ? "" : "; did you mean " + suggestion + "?")));
       return out;
     }
-    Map<String, ScalerParameter> byName = new java.util.LinkedHashMap<>();
-    parameters.forEach(p -> byName.put(p.name(), p));
+    Map<String, ScalerParameter> byName = BY_NAME.computeIfAbsent(type, t -> {
+      Map<String, ScalerParameter> map = new java.util.LinkedHashMap<>();
+      parameters.forEach(p -> map.put(p.name(), p));
+      return java.util.Collections.unmodifiableMap(map);
+    });
     for (Map.Entry<String, String> entry : metadata.entrySet()) {
       String key = entry.getKey();
-      String at = path + "[" + key + "]";
       boolean fromEnv = key.endsWith("FromEnv") && key.length() > "FromEnv".length();
       String name = fromEnv ? key.substring(0, key.length() - "FromEnv".length()) : key;
       ScalerParameter parameter = byName.get(name);
@@ -49,26 +55,26 @@ public final class TriggerMetadata {
       }
       if (parameter == null) {
         String suggestion = DidYouMean.suggest(key, byName.keySet());
-        out.add(Violation.error(at, "KEDA scalers", key + " is not a parameter of the " + type
+        out.add(Violation.error(path + "[" + key + "]", "KEDA scalers", key + " is not a parameter of the " + type
             + " scaler (KEDA would ignore it)" + (suggestion == null ? "" : "; did you mean " + suggestion + "?")));
         continue;
       }
       if (fromEnv && !parameter.env()) {
-        out.add(Violation.error(at, "KEDA scalers", "the " + type + " scaler does not read " + name
+        out.add(Violation.error(path + "[" + key + "]", "KEDA scalers", "the " + type + " scaler does not read " + name
             + " from the environment: write it in metadata" + (parameter.authentication()
                 ? " or give it through a TriggerAuthentication" : "")));
       } else if (!fromEnv && !parameter.metadata()) {
-        out.add(Violation.error(at, "KEDA scalers", name + " is read only from "
+        out.add(Violation.error(path + "[" + key + "]", "KEDA scalers", name + " is read only from "
             + (parameter.authentication() ? "a TriggerAuthentication" : "") + (parameter.authentication()
                 && parameter.env() ? " or " : "") + (parameter.env() ? "the environment (" + name + "FromEnv)" : "")
             + ", never from plain metadata"));
       }
       String kindProblem = fromEnv ? null : kindProblem(parameter, entry.getValue());
       if (kindProblem != null) {
-        out.add(Violation.error(at, "KEDA scalers", kindProblem));
+        out.add(Violation.error(path + "[" + key + "]", "KEDA scalers", kindProblem));
       }
       if (!fromEnv && !parameter.allowedValues().isEmpty() && !parameter.allowedValues().contains(entry.getValue())) {
-        out.add(Violation.error(at, "KEDA scalers", "not a value " + name + " takes: use one of "
+        out.add(Violation.error(path + "[" + key + "]", "KEDA scalers", "not a value " + name + " takes: use one of "
             + String.join(", ", parameter.allowedValues())));
       }
     }
@@ -84,9 +90,9 @@ public final class TriggerMetadata {
   private static String kindProblem(ScalerParameter parameter, String value) {
     String text = value == null ? "" : value.trim();
     return switch (parameter.kind()) {
-      case "integer" -> text.matches("-?[0-9]+") ? null
+      case "integer" -> INTEGER.matcher(text).matches() ? null
           : "not a whole number: " + parameter.name() + " takes an integer such as \"10\"";
-      case "number" -> text.matches("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)") ? null
+      case "number" -> NUMBER.matcher(text).matches() ? null
           : "not a number: " + parameter.name() + " takes a decimal number such as \"10\" or \"0.5\"";
       case "boolean" -> text.equals("true") || text.equals("false") ? null
           : "not a boolean: " + parameter.name() + " takes \"true\" or \"false\"";
@@ -109,7 +115,9 @@ public final class TriggerMetadata {
       String key = entry.getKey();
       String value = entry.getValue() == null ? "" : entry.getValue();
       boolean secretKey = SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT));
-      boolean credentialsInUrl = CREDENTIALS_IN_URL.matcher(value).find();
+      // the search only where a URL with a user part can be: most values are names and numbers
+      boolean credentialsInUrl = value.indexOf('@') > 0 && value.contains("://")
+          && CREDENTIALS_IN_URL.matcher(value).find();
       if (secretKey || credentialsInUrl) {
         out.add(Violation.error(path + "[" + key + "]", "secrets in metadata", (credentialsInUrl
             ? "the value carries credentials (user:password@ in a URL)" : key + " is a secret")
