@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.client.dsl.Informable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -119,8 +118,7 @@ final class ReadinessWait<T extends HasMetadata> {
   }
 
   private List<T> ready() {
-    return present.values().stream().filter(item -> Readiness.of(item).isReady())
-        .sorted(Comparator.comparing(ReadinessWait::name)).toList();
+    return present.values().stream().filter(item -> Readiness.of(item).isReady()).toList();
   }
 
   private NotReadyException timedOut(Duration timeout) {
