@@ -59,4 +59,33 @@ class NodePoolDescriptionsTest {
         .contains("expires:     Never")
         .contains("taints:      CriticalAddonsOnly=true:NoSchedule");
   }
+
+  @Test
+  void shouldSayWhyANodePoolReadFromTheClusterIsNotReady() {
+    // Given a pool whose node class does not exist (yet)
+    var pool = Manifests.parseAll("""
+        apiVersion: karpenter.sh/v1
+        kind: NodePool
+        metadata: {name: arm-nodepool, generation: 1}
+        spec:
+          template:
+            spec:
+              nodeClassRef: {group: karpenter.azure.com, kind: AKSNodeClass, name: default-azurelinux}
+              requirements: [{key: kubernetes.io/arch, operator: In, values: [arm64]}]
+        status:
+          nodes: 0
+          conditions:
+          - {type: ValidationSucceeded, status: 'True', reason: ValidationSucceeded, message: ''}
+          - {type: NodeClassReady, status: 'False', reason: NodeClassNotFound, message: NodeClass not found on cluster}
+          - {type: Ready, status: 'False', reason: UnhealthyDependents, message: NodeClassReady=False}
+        """).get(0);
+
+    // When
+    String text = NodePoolDescriptions.describe(pool);
+
+    // Then
+    assertThat(text).contains("  status:      Ready=False (UnhealthyDependents: NodeClassReady=False); "
+            + "NodeClassReady=False (NodeClassNotFound: NodeClass not found on cluster)\n")
+        .endsWith("  provisioned: 0 nodes");
+  }
 }

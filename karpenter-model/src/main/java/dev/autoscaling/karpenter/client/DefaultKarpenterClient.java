@@ -5,7 +5,6 @@ import dev.autoscaling.karpenter.api.azure.v1beta1.AKSNodeClass;
 import dev.autoscaling.karpenter.api.v1.NodeClaim;
 import dev.autoscaling.karpenter.api.v1.NodePool;
 import dev.autoscaling.karpenter.api.v1alpha1.NodeOverlay;
-import dev.autoscaling.manifest.StatusConditions;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.Client;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
@@ -13,7 +12,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.extension.ExtensionRootClientAdapter;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 /** The {@link KarpenterClient} fabric8 hands out for {@code client.adapt(KarpenterClient.class)}. */
 public class DefaultKarpenterClient extends ExtensionRootClientAdapter<DefaultKarpenterClient>
@@ -57,13 +56,28 @@ public class DefaultKarpenterClient extends ExtensionRootClientAdapter<DefaultKa
 
   @Override
   public NodePool waitUntilNodePoolReady(String name, Duration timeout) {
-    return nodePools().withName(name).waitUntilCondition(pool -> StatusConditions.isTrue(pool, "Ready"), timeout.toMillis(),
-        TimeUnit.MILLISECONDS);
+    return ReadinessWait.one(nodePools()::withName, "NodePool", name, timeout);
   }
 
   @Override
   public AKSNodeClass waitUntilAksNodeClassReady(String name, Duration timeout) {
-    return aksNodeClasses().withName(name).waitUntilCondition(nodeClass -> StatusConditions.isTrue(nodeClass, "Ready"), timeout.toMillis(),
-        TimeUnit.MILLISECONDS);
+    return ReadinessWait.one(aksNodeClasses()::withName, "AKSNodeClass", name, timeout);
+  }
+
+  @Override
+  public EC2NodeClass waitUntilEc2NodeClassReady(String name, Duration timeout) {
+    return ReadinessWait.one(ec2NodeClasses()::withName, "EC2NodeClass", name, timeout);
+  }
+
+  @Override
+  public NodeClaim waitUntilNodeClaimReady(String name, Duration timeout) {
+    return ReadinessWait.one(nodeClaims()::withName, "NodeClaim", name, timeout);
+  }
+
+  @Override
+  public List<NodeClaim> waitForNodeClaims(String nodePoolName, int count, Duration timeout) {
+    ReadinessWait.requireName("nodePoolName", "NodePool", nodePoolName);
+    return ReadinessWait.several(nodeClaims().withLabel(NODEPOOL_LABEL, nodePoolName), count,
+        "NodeClaims of NodePool " + nodePoolName + " (label " + NODEPOOL_LABEL + "=" + nodePoolName + ")", timeout);
   }
 }

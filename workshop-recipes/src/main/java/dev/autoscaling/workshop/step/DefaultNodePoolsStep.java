@@ -1,8 +1,8 @@
 package dev.autoscaling.workshop.step;
 
-import dev.autoscaling.karpenter.NodePoolDescriptions;
-import dev.autoscaling.karpenter.api.v1.NodePool;
+import dev.autoscaling.karpenter.KarpenterDescriptions;
 import dev.autoscaling.karpenter.client.KarpenterClient;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.util.ArrayList;
@@ -16,6 +16,8 @@ public final class DefaultNodePoolsStep implements Step {
 
   /** The NodePools Node Auto Provisioning creates by itself. */
   public static final List<String> NAP_NODEPOOLS = List.of("default", "system-surge");
+  /** The AKSNodeClass both of them take their node settings from (the workshop's arm pool uses it too). */
+  public static final String NAP_NODECLASS = "default";
 
   @Override
   public String id() {
@@ -24,13 +26,13 @@ public final class DefaultNodePoolsStep implements Step {
 
   @Override
   public String title() {
-    return "Inspect the NodePools NAP ships (default, system-surge)";
+    return "Inspect the NodePools NAP ships (default, system-surge) and their AKSNodeClass default";
   }
 
   @Override
   public StepPlan plan() {
     return new StepPlan(id(), title(), List.of(), List.of("kubectl get nodepool", "kubectl describe nodepool default",
-        "kubectl describe nodepool system-surge"), List.of(),
+        "kubectl describe nodepool system-surge", "kubectl describe aksnodeclass " + NAP_NODECLASS), List.of(),
         List.of("read-only: nothing is written; system-surge selects system nodes with kubernetes.azure.com/mode"));
   }
 
@@ -39,13 +41,16 @@ public final class DefaultNodePoolsStep implements Step {
     KarpenterClient karpenter = context.requireKubernetes().adapt(KarpenterClient.class);
     List<String> lines = new ArrayList<>();
     for (String name : NAP_NODEPOOLS) {
-      NodePool pool = karpenter.nodePools().withName(name).get();
-      String line = pool == null ? "nodepool/" + name + " not found (Node Auto Provisioning creates it)"
-          : NodePoolDescriptions.describe(pool);
-      context.progress(line);
-      lines.add(line);
+      lines.add(describe("nodepool/" + name, karpenter.nodePools().withName(name).get()));
     }
+    lines.add(describe("aksnodeclass/" + NAP_NODECLASS, karpenter.aksNodeClasses().withName(NAP_NODECLASS).get()));
+    lines.forEach(context::progress);
     return new StepOutcome(id(), lines, 0);
+  }
+
+  private static String describe(String what, HasMetadata object) {
+    return object == null ? what + " not found (Node Auto Provisioning creates it)"
+        : KarpenterDescriptions.describe(object);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.autoscaling.workshop.step;
 
+import dev.autoscaling.karpenter.api.v1.NodeClaim;
 import dev.autoscaling.karpenter.api.v1.NodePool;
 import dev.autoscaling.karpenter.client.KarpenterClient;
 import io.fabric8.kubernetes.api.model.Node;
@@ -23,15 +24,17 @@ import java.util.stream.Collectors;
  */
 final class NodeChecks {
 
-  static final String NODEPOOL_LABEL = "karpenter.sh/nodepool";
+  static final String NODEPOOL_LABEL = KarpenterClient.NODEPOOL_LABEL;
   static final String SYSTEM_MODE_LABEL = "kubernetes.azure.com/mode";
 
   private NodeChecks() {
   }
 
   /**
-   * The NodePool is Ready, a Ready node of it (with this architecture and OS image) exists, and every running pod
-   * of the namespace is on such a node.
+   * The NodePool is Ready, Karpenter made a NodeClaim for it that became Ready, a Ready node of it (with this
+   * architecture and OS image) exists, and every running pod of the namespace is on such a node. The NodeClaim
+   * check comes before the node one because a claim says why no node comes (e.g. no capacity for any allowed VM
+   * size), where a missing node says nothing.
    */
   static List<Verification.Check> poolServesPods(WorkshopContext context, NodePool pool, String arch,
       String osImageRegex) {
@@ -40,17 +43,28 @@ final class NodeChecks {
     if (!context.controllersRun()) {
       String why = "no Karpenter (Node Auto Provisioning) runs on this API server";
       checks.add(ManifestStep.notObservable("NodePool " + name + " Ready", why));
+      checks.add(ManifestStep.notObservable("a Ready NodeClaim of " + name, why));
       checks.add(ManifestStep.notObservable("a Ready " + arch + " node of " + name, why));
       checks.add(ManifestStep.notObservable("the store's pods run on " + name + " nodes", why));
       return checks;
     }
     KubernetesClient client = context.requireKubernetes();
     long timeout = context.config().timeout().toMillis();
+    KarpenterClient karpenter = client.adapt(KarpenterClient.class);
     try {
-      client.adapt(KarpenterClient.class).waitUntilNodePoolReady(name, context.config().timeout());
+      karpenter.waitUntilNodePoolReady(name, context.config().timeout());
       checks.add(new Verification.Check("NodePool " + name + " Ready", Verification.Status.PASSED, "Ready=True"));
     } catch (KubernetesClientTimeoutException | IllegalStateException e) {
       checks.add(new Verification.Check("NodePool " + name + " Ready", Verification.Status.FAILED, e.getMessage()));
+      return checks;
+    }
+    try {
+      List<NodeClaim> claims = karpenter.waitForNodeClaims(name, 1, context.config().timeout());
+      checks.add(new Verification.Check("a Ready NodeClaim of " + name, Verification.Status.PASSED, claims.stream()
+          .map(c -> c.getMetadata().getName() + " (" + claimLabel(c, "node.kubernetes.io/instance-type") + ", "
+              + claimLabel(c, "karpenter.sh/capacity-type") + ")").collect(Collectors.joining(", "))));
+    } catch (KubernetesClientTimeoutException e) {
+      checks.add(new Verification.Check("a Ready NodeClaim of " + name, Verification.Status.FAILED, e.getMessage()));
       return checks;
     }
     Pattern osImage = osImageRegex == null ? null : Pattern.compile(osImageRegex);
@@ -123,6 +137,10 @@ final class NodeChecks {
   static boolean ready(Node node) {
     return node.getStatus() != null && node.getStatus().getConditions() != null && node.getStatus().getConditions()
         .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  private static String claimLabel(NodeClaim claim, String key) {
+    return claim.getMetadata().getLabels() == null ? "?" : claim.getMetadata().getLabels().getOrDefault(key, "?");
   }
 
   private static String label(Node node, String key) {

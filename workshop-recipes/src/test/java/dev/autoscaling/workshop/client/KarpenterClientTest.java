@@ -76,6 +76,8 @@ class KarpenterClientTest {
     karpenter.nodePools().resource(WorkshopManifests.armNodePool("default")).create();
 
     assertThatThrownBy(() -> karpenter.waitUntilNodePoolReady("arm-nodepool", Duration.ofMillis(500)))
-        .isInstanceOf(KubernetesClientTimeoutException.class);
+        .isInstanceOf(KubernetesClientTimeoutException.class)
+        .hasMessage("NodePool arm-nodepool was not Ready within 500ms; last seen: no status conditions yet (has a"
+            + " Karpenter controller seen this NodePool?)");
   }
 }

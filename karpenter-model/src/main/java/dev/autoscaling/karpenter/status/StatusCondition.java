@@ -1,0 +1,27 @@
+package dev.autoscaling.karpenter.status;
+
+/**
+ * One entry of a Karpenter object's {@code status.conditions}, read from any of the kinds (they all share the
+ * operatorpkg condition shape), so callers need not know each kind's generated {@code Conditions} class.
+ *
+ * @param observedGeneration the {@code metadata.generation} the controller had seen when it set the condition;
+ *     {@code null} when the condition does not say
+ */
+public record StatusCondition(String type, String status, String reason, String message, Long observedGeneration) {
+
+  public boolean isTrue() {
+    return "True".equals(status);
+  }
+
+  /** {@code Registered=False (NodeNotFound: Node not registered with cluster)}: how kubectl users read it. */
+  @Override
+  public String toString() {
+    boolean hasReason = reason != null && !reason.isEmpty();
+    boolean hasMessage = message != null && !message.isEmpty();
+    if (!hasReason && !hasMessage) {
+      return type + "=" + status;
+    }
+    return type + "=" + status + " (" + (hasReason ? reason : "") + (hasReason && hasMessage ? ": " : "")
+        + (hasMessage ? message : "") + ")";
+  }
+}
