@@ -83,7 +83,18 @@ public final class Manifests {
 
   /** The JSON tree the object serialises to: what the API server would receive. */
   public static JsonNode toTree(Object object) {
-    return JSON.valueToTree(object);
+    if (object == null) {
+      return JSON.nullNode();
+    }
+    TreeGenerator generator = new TreeGenerator(JSON);
+    try {
+      JSON_WRITER.writeValue(generator, object);
+    } catch (UnsupportedOperationException e) {
+      return JSON.valueToTree(object); // raw values: through Jackson's token buffer
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot turn " + describe(object) + " into a JSON tree: " + e.getMessage(), e);
+    }
+    return generator.result();
   }
 
   /**

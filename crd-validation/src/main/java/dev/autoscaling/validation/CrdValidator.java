@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +35,18 @@ import java.util.TreeSet;
  */
 public final class CrdValidator {
 
-  private record Target(String crd, String version, SchemaNode schema, boolean defaults) {
+  private record Target(String apiVersion, String kind, String crd, String version, SchemaNode schema,
+                        boolean defaults) {
   }
 
   private final Map<String, Target> targets;
+  /** The same targets by apiVersion, then kind: looked up on every validation without building a key. */
+  private final Map<String, Map<String, Target>> targetsByKind = new HashMap<>();
 
   private CrdValidator(Map<String, Target> targets) {
     this.targets = Collections.unmodifiableMap(targets);
+    targets.values().forEach(target -> targetsByKind.computeIfAbsent(target.apiVersion(), v -> new HashMap<>())
+        .put(target.kind(), target));
   }
 
   /**
@@ -55,7 +61,8 @@ public final class CrdValidator {
         String key = key(group + "/" + version.getKey(), kind);
         SchemaNode schema = SchemaNode.compile(version.getValue());
         Target previous = targets.put(key,
-            new Target(CrdVersions.groupKind(crd), version.getKey(), schema, Defaults.any(schema)));
+            new Target(group + "/" + version.getKey(), kind, CrdVersions.groupKind(crd), version.getKey(), schema,
+                Defaults.any(schema)));
         if (previous != null) {
           throw new IllegalArgumentException("two CRDs define " + group + "/" + version.getKey() + " " + kind
               + ": give each provider's CRD set its own CrdValidator");
@@ -150,7 +157,7 @@ public final class CrdValidator {
       }
       return new ValidationReport(missing);
     }
-    Target target = targets.get(key(apiVersion, kind));
+    Target target = targetsByKind.getOrDefault(apiVersion, Map.of()).get(kind);
     if (target == null) {
       return report(Violation.error("", "kind", "no CRD loaded for " + apiVersion + " " + kind
           + "; loaded: " + String.join(", ", new TreeSet<>(targets.keySet()))));

@@ -65,4 +65,38 @@ class ManifestsTest {
         .hasMessage("cannot read ConfigMap: metadata.generation does not fit Long")
         .hasNoCause();
   }
+
+  /** The tree is built straight from the serializers; it must be exactly the tree Jackson's own route gives. */
+  @Test
+  void shouldBuildTheSameTreeAsJacksonsValueToTree() {
+    // Given: every kind of value the serializers write, and a Kubernetes object with quantities and int-or-string
+    java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+    values.put("int", 7);
+    values.put("long", 1L << 40);
+    values.put("double", 0.25);
+    values.put("float", 1.5f);
+    values.put("big", new java.math.BigInteger("123456789012345678901234567890"));
+    values.put("decimal", new java.math.BigDecimal("1.10"));
+    values.put("bool", true);
+    values.put("null", null);
+    values.put("text", "naïve \"quoted\"");
+    values.put("bytes", new byte[] {1, 2, 3});
+    values.put("list", List.of(1, List.of("a", java.util.Map.of("k", false)), java.util.Map.of()));
+    values.put("pod", new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("p")
+        .addToLabels("app", "x").endMetadata().withNewSpec().addNewContainer().withName("c")
+        .withNewResources().addToRequests("cpu", new io.fabric8.kubernetes.api.model.Quantity("250m")).endResources()
+        .addNewPort().withContainerPort(80).endPort()
+        .withNewReadinessProbe().withNewHttpGet().withPort(new io.fabric8.kubernetes.api.model.IntOrString("http"))
+        .endHttpGet().endReadinessProbe().endContainer().endSpec().build());
+    com.fasterxml.jackson.databind.ObjectMapper jackson = new com.fasterxml.jackson.databind.ObjectMapper();
+    new io.fabric8.kubernetes.client.utils.KubernetesSerialization(jackson, true);
+
+    // When
+    JsonNode tree = Manifests.toTree(values);
+
+    // Then
+    assertThat(tree).isEqualTo(jackson.valueToTree(values));
+    assertThat(Manifests.toJson(tree)).isEqualTo(Manifests.toJson(values));
+    assertThat(Manifests.toTree(null).isNull()).isTrue();
+  }
 }

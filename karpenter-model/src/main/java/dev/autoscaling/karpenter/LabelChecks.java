@@ -20,7 +20,7 @@ final class LabelChecks {
   /** Checks the requirements of a NodePool given as a JSON tree (so wrongly typed values are seen too). */
   static List<Violation> requirements(JsonNode pool) {
     List<Violation> violations = new ArrayList<>();
-    JsonNode requirements = pool.at("/spec/template/spec/requirements");
+    JsonNode requirements = pool.path("spec").path("template").path("spec").path("requirements");
     if (!requirements.isArray()) {
       return violations;
     }

@@ -425,9 +425,33 @@ public final class NodePoolDefinition {
    */
   public NodePool build() {
     NodePool pool = toNodePool();
-    List<Violation> violations = validate(Manifests.toTree(pool));
-    ValidationException.throwOnErrors("NodePool " + (name == null ? "<unnamed>" : name), violations);
+    ValidationException.throwOnErrors(what(), validate(Manifests.toTree(pool)));
     return pool;
+  }
+
+  /**
+   * The validated NodePool as JSON: the text {@code Manifests.toJson(build())} gives, written from the tree the
+   * validation already made instead of serialising the object a second time.
+   *
+   * @throws ValidationException as {@link #build()}
+   */
+  public String toJson() {
+    return Manifests.toJson(validatedTree());
+  }
+
+  /** The validated NodePool as one YAML document, as {@code Manifests.toYaml(build())} writes it. */
+  public String toYaml() {
+    return Manifests.toYaml(validatedTree());
+  }
+
+  private JsonNode validatedTree() {
+    JsonNode tree = Manifests.toTree(toNodePool());
+    ValidationException.throwOnErrors(what(), validate(tree));
+    return tree;
+  }
+
+  private String what() {
+    return "NodePool " + (name == null ? "<unnamed>" : name);
   }
 
   /** Every violation of a NodePool, from any source (facade, YAML, a cluster). */
@@ -440,7 +464,7 @@ public final class NodePoolDefinition {
    * even hold (a wrong enum value, text where a number belongs) are reported like everything else.
    */
   public static List<Violation> validate(JsonNode pool) {
-    boolean aws = NodeClassReference.AWS_GROUP.equals(pool.at("/spec/template/spec/nodeClassRef/group").asText());
+    boolean aws = NodeClassReference.AWS_GROUP.equals(pool.path("spec").path("template").path("spec").path("nodeClassRef").path("group").asText());
     CrdValidator validator = aws ? KarpenterCrds.aws() : KarpenterCrds.azure();
     ValidationReport report = validator.validate(pool);
     List<Violation> violations = new ArrayList<>(report.violations());

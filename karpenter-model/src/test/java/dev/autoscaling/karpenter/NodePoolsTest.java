@@ -54,6 +54,33 @@ class NodePoolsTest {
   }
 
   @Test
+  void shouldRenderExactlyWhatSerialisingTheBuiltPoolGives() {
+    NodePoolDefinition pool = VALID.limitCpu("1000").budget("10%").taint("team", "a", Taints.Effect.NOSCHEDULE);
+
+    assertThat(pool.toJson()).isEqualTo(Manifests.toJson(pool.build()));
+    assertThat(pool.toYaml()).isEqualTo(Manifests.toYaml(pool.build()));
+    assertThatThrownBy(() -> VALID.weight(0).toJson())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("spec.weight");
+  }
+
+  @Test
+  void shouldGiveEveryBuiltPoolItsOwnObjects() {
+    NodePool first = VALID.minValues(1).budget("10%").taint("team", "a", Taints.Effect.NOSCHEDULE).build();
+    first.getSpec().getTemplate().getSpec().getRequirements().get(0).getValues().add("amd64");
+    first.getSpec().getTemplate().getSpec().getRequirements().get(3).setMinValues(9L);
+    first.getSpec().getDisruption().getBudgets().get(0).setNodes("50%");
+    first.getSpec().getTemplate().getSpec().getTaints().get(0).setValue("b");
+
+    NodePool second = VALID.minValues(1).budget("10%").taint("team", "a", Taints.Effect.NOSCHEDULE).build();
+
+    assertThat(second.getSpec().getTemplate().getSpec().getRequirements().get(0).getValues()).containsExactly("arm64");
+    assertThat(second.getSpec().getTemplate().getSpec().getRequirements().get(3).getMinValues()).isEqualTo(1L);
+    assertThat(second.getSpec().getDisruption().getBudgets().get(0).getNodes()).isEqualTo("10%");
+    assertThat(second.getSpec().getTemplate().getSpec().getTaints().get(0).getValue()).isEqualTo("a");
+  }
+
+  @Test
   void shouldWriteDurationsAsKarpenterReadsThem() {
     NodePool pool = VALID.expireAfter(Duration.ofDays(30)).terminationGracePeriod(Duration.ofMinutes(90))
         .budget("10%").budget("0", "0 9 * * mon-fri", Duration.ofHours(8)).build();

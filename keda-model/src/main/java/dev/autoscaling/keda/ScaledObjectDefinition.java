@@ -1,11 +1,13 @@
 package dev.autoscaling.keda;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoscaling.keda.api.v1alpha1.ScaledObject;
 import dev.autoscaling.keda.api.v1alpha1.ScaledObjectSpec;
 import dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.ScaleTargetRef;
 import dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.Triggers;
 import dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.triggers.AuthenticationRef;
 import dev.autoscaling.keda.triggers.ScalerTrigger;
+import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.validation.ValidationException;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -169,6 +171,29 @@ public final class ScaledObjectDefinition {
    *                             metadata against KEDA's catalogue
    */
   public ScaledObject build() {
-    return KedaValidation.requireValid(buildUnchecked(), "ScaledObject " + (name == null ? "<unnamed>" : name));
+    return KedaValidation.requireValid(buildUnchecked(), what());
+  }
+
+  /**
+   * The validated ScaledObject as JSON: the text {@code Manifests.toJson(build())} gives, written from the tree the
+   * validation already made instead of serialising the object a second time.
+   *
+   * @throws ValidationException as {@link #build()}
+   */
+  public String toJson() {
+    return Manifests.toJson(validatedTree());
+  }
+
+  /** The validated ScaledObject as one YAML document, as {@code Manifests.toYaml(build())} writes it. */
+  public String toYaml() {
+    return Manifests.toYaml(validatedTree());
+  }
+
+  private JsonNode validatedTree() {
+    return KedaValidation.requireValid(Manifests.toTree(buildUnchecked()), what());
+  }
+
+  private String what() {
+    return "ScaledObject " + (name == null ? "<unnamed>" : name);
   }
 }

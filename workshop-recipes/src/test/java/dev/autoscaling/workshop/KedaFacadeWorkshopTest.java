@@ -39,6 +39,37 @@ class KedaFacadeWorkshopTest {
   }
 
   @Test
+  void shouldRenderExactlyWhatSerialisingTheBuiltObjectGives() {
+    var definition = ScaledObjects.scaling("virtual-worker")
+        .named("virtual-worker-rabbitmq-scaledobject").inNamespace("pets")
+        .minReplicas(1).pollingInterval(Duration.ofSeconds(60))
+        .trigger(new RabbitmqTrigger().protocol(RabbitmqTrigger.Protocol.HTTP).queueName("orders")
+            .mode(RabbitmqTrigger.Mode.QUEUE_LENGTH).value(10).authenticationRef("trigger-auth-rabbitmq-conn"));
+
+    assertThat(definition.toJson()).isEqualTo(dev.autoscaling.manifest.Manifests.toJson(definition.build()));
+    assertThat(definition.toYaml()).isEqualTo(dev.autoscaling.manifest.Manifests.toYaml(definition.build()));
+    assertThatThrownBy(() -> definition.minReplicas(5).maxReplicas(2).toYaml())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("MinReplicaCount=5 must be less than MaxReplicaCount=2");
+  }
+
+  @Test
+  void shouldGiveEveryBuiltObjectItsOwnTriggers() {
+    var definition = ScaledObjects.scaling("virtual-worker").named("w").inNamespace("pets")
+        .trigger(new RabbitmqTrigger().queueName("orders").mode(RabbitmqTrigger.Mode.QUEUE_LENGTH).value(10)
+            .authenticationRef("trigger-auth-rabbitmq-conn"));
+    var first = definition.build();
+    first.getSpec().getTriggers().get(0).getMetadata().put("queueName", "changed");
+    first.getSpec().getTriggers().get(0).getAuthenticationRef().setName("changed");
+
+    var second = definition.build();
+
+    assertThat(second.getSpec().getTriggers().get(0).getMetadata()).containsEntry("queueName", "orders");
+    assertThat(second.getSpec().getTriggers().get(0).getAuthenticationRef().getName())
+        .isEqualTo("trigger-auth-rabbitmq-conn");
+  }
+
+  @Test
   void shouldReportEveryProblemOfAScaledObjectAtOnce() {
     assertThatThrownBy(() -> ScaledObjects.scaling("virtual-worker").named("w").inNamespace("pets")
         .minReplicas(5).maxReplicas(2)

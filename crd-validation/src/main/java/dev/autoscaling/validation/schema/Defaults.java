@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Applies a structural schema's {@code default}s the way the API server does before it validates: a property that
- * is absent (or null without {@code nullable}) gets a copy of its default, and defaulting continues inside the
- * values it set. CEL rules then see the defaulted object, as on a cluster.
+ * is absent (or null without {@code nullable}) gets its default, and defaulting continues inside the values it
+ * set. CEL rules then see the defaulted object, as on a cluster.
  *
  * <p>The copy is shallow along the way to each default, so validating an object costs no deep copy.
  */
@@ -25,6 +25,8 @@ public final class Defaults {
   /**
    * The data with defaults applied. The input is never changed: nodes on the way to a default are copied
    * (shallowly; untouched subtrees are shared), and data that needs no default comes back as the same instance.
+   * The result is for reading: defaults are placed as the schema's own nodes, not copies, since copying them for
+   * every validation cost more than the validation of the rest.
    */
   public static JsonNode applied(JsonNode data, SchemaNode schema) {
     if (!schema.defaultsBelow) {
@@ -38,7 +40,7 @@ public final class Defaults {
         JsonNode value = object.get(name);
         if (value == null || (value.isNull() && !propertySchema.nullable)) {
           copy = copy != null ? copy : shallowCopy(object);
-          copy.set(name, applied(propertySchema.defaultValue.deepCopy(), propertySchema));
+          copy.set(name, applied(propertySchema.defaultValue, propertySchema));
           defaulted = defaulted != null ? defaulted : new HashSet<>();
           defaulted.add(name);
         }

@@ -80,7 +80,7 @@ public final class SchemaValues {
   }
 
   private static void checkString(SchemaNode schema, String text, DataPath path, List<Violation> out) {
-    int length = text.codePointCount(0, text.length());
+    int length = schema.maxLength == null && schema.minLength == null ? 0 : text.codePointCount(0, text.length());
     if (schema.maxLength != null && length > schema.maxLength) {
       out.add(Violation.error(path.toString(), "maxLength",
           "Too long: may not be more than " + schema.maxLength + " characters (has " + length + ")"));
