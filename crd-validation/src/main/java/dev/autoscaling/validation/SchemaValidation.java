@@ -118,6 +118,15 @@ final class SchemaValidation {
   }
 
   private void evaluateRules(JsonNode data, JsonNode old, SchemaNode schema, DataPath path) {
+    if (data.isValueNode()) {
+      CelRule.Outcome[] outcomes = schema.outcomesForScalar(CelRule.valueOf(data));
+      if (outcomes != null) {
+        for (int i = 0; i < outcomes.length; i++) {
+          report(outcomes[i], schema.rules.get(i), path);
+        }
+        return;
+      }
+    }
     Object self = null;
     Object oldSelf = null;
     boolean memoizable = false;
@@ -136,12 +145,16 @@ final class SchemaValidation {
       CelRule.Outcome outcome = projected != null
           ? rule.evaluate(projected, null, CelRule.isMemoizable(projected))
           : rule.evaluate(self, rule.isTransition() ? oldSelf : null, memoizable);
-      if (outcome instanceof CelRule.Failed failed) {
-        out.add(new Violation(at(path, rule), failed.message(), rule.rule(), rule.reason(), Severity.ERROR));
-      } else if (outcome instanceof CelRule.Unevaluable unevaluable) {
-        out.add(new Violation(at(path, rule), "rule could not be evaluated, so the API server rejects the object: "
-            + unevaluable.error(), rule.rule(), "InternalError", Severity.ERROR));
-      }
+      report(outcome, rule, path);
+    }
+  }
+
+  private void report(CelRule.Outcome outcome, CelRule rule, DataPath path) {
+    if (outcome instanceof CelRule.Failed failed) {
+      out.add(new Violation(at(path, rule), failed.message(), rule.rule(), rule.reason(), Severity.ERROR));
+    } else if (outcome instanceof CelRule.Unevaluable unevaluable) {
+      out.add(new Violation(at(path, rule), "rule could not be evaluated, so the API server rejects the object: "
+          + unevaluable.error(), rule.rule(), "InternalError", Severity.ERROR));
     }
   }
 
