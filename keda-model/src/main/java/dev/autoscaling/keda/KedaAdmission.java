@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoscaling.keda.formula.FormulaException;
 import dev.autoscaling.keda.formula.FormulaProblem;
 import dev.autoscaling.keda.formula.ScalingFormula;
+import dev.autoscaling.keda.api.v1alpha1.ScaledObject;
 import dev.autoscaling.keda.triggers.TriggerMetadata;
 import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.validation.Violation;
+import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,7 +23,7 @@ import java.util.Set;
  * KEDA's validating webhooks, client-side, for the rules that need only the object itself (v2.20.2, see
  * keda-facts A.1, A.3, A.4). KEDA stops at the first failing rule, in random order; here every rule is evaluated
  * and every failure reported. Rules that need the cluster (another ScaledObject or HPA owning the target, resource
- * requests for cpu/memory triggers) are not covered here. The scalingModifiers formula is compiled and given a
+ * requests for cpu/memory triggers) run in {@link #checkInCluster}. The scalingModifiers formula is compiled and given a
  * trial run as KEDA does ({@link ScalingFormula}). Each trigger's metadata is also checked against KEDA's scaler
  * catalogue ({@link TriggerMetadata}).
  */
@@ -47,6 +49,24 @@ public final class KedaAdmission {
         // not a KEDA kind with webhook rules
       }
     }
+    return out;
+  }
+
+  /**
+   * The webhook's answer for a ScaledObject about to be created or updated in the cluster the client reaches: the
+   * rules of {@link #check} and those that read the cluster (KEDA's #1–#5): another ScaledObject or an HPA KEDA
+   * does not own already scaling the workload (an HPA annotated {@code validations.keda.sh/hpa-ownership: "false"}
+   * is ignored; one may be adopted with {@code scaledobject.keda.sh/transfer-hpa-ownership: "true"} and its name in
+   * {@code advanced.horizontalPodAutoscalerConfig.name}), a clash of HPA names, cpu/memory triggers on containers
+   * with neither request nor limit (nor a namespace LimitRange default), a missing Deployment or StatefulSet, and
+   * only cpu/memory triggers with minReplicaCount 0. The ScaledObject's namespace is used, else the client's.
+   *
+   * @throws io.fabric8.kubernetes.client.KubernetesClientException when the cluster cannot be read, as KEDA's
+   *                                                                 webhook then fails too
+   */
+  public static List<Violation> checkInCluster(KubernetesClient client, ScaledObject scaledObject) {
+    List<Violation> out = check(scaledObject);
+    out.addAll(ClusterAdmissionRules.check(client, scaledObject));
     return out;
   }
 
