@@ -213,7 +213,7 @@ public final class ScalingPreview {
   /** A trigger without scalingModifiers that cannot get its metric: fallback, or an error for the HPA. */
   private void failingTrigger(String label, int failed, FallbackRule fallback, boolean averageValue,
       List<String> problems, String where, Observation seen) {
-    String count = label + ": failing " + failed + " time" + (failed == 1 ? "" : "s") + " in a row";
+    String count = failingFor(label, failed);
     if (fallback == null || !fallback.valid(null) || !fallback.exceeded(failed)) {
       seen.error = true;
       seen.metrics.add(HpaMetric.missing(label));
@@ -235,7 +235,7 @@ public final class ScalingPreview {
       seen.metrics.add(new HpaMetric(label, (double) r, true, "target × " + r, "target"));
       return;
     }
-    int ready = readyReplicas >= 0 ? readyReplicas : currentReplicas;
+    int ready = readyPods(currentReplicas);
     if (ready == 0) {
       seen.error = true;
       seen.metrics.add(HpaMetric.missing(label));
@@ -288,7 +288,7 @@ public final class ScalingPreview {
       }
       if (failures.containsKey(i)) {
         int failed = failures.get(i);
-        String count = name + ": failing " + failed + " time" + (failed == 1 ? "" : "s") + " in a row";
+        String count = failingFor(name, failed);
         if (fallback != null && fallback.valid(modifiers.getTarget()) && fallback.exceeded(failed)) {
           if (fallback.viaFormula()) {
             values.put(name, null);
@@ -342,7 +342,7 @@ public final class ScalingPreview {
       double value = target * fallbackReplicas;
       String how = "scalingModifiers.target " + format(target) + " × " + fallbackReplicas;
       if (!averageValue) {
-        int ready = readyReplicas >= 0 ? readyReplicas : currentReplicas;
+        int ready = readyPods(currentReplicas);
         if (ready == 0) {
           seen.error = true;
           seen.reasons.add("a Value target divides by the ready pods, and none is ready: KEDA's fallback fails too");
@@ -421,7 +421,7 @@ public final class ScalingPreview {
             + format(tolerance) + ": stays at " + from);
       } else {
         // the HPA multiplies a Value ratio by the ready pods (which is why KEDA's fallback divides by them)
-        int ready = readyReplicas >= 0 ? readyReplicas : from;
+        int ready = readyPods(from);
         proposal = (int) Math.ceil(m.averageValue() ? m.q() : ready * m.q());
         reasons.add(m.label() + ": " + (m.averageValue()
             ? "AverageValue: ceil(" + m.value() + " / " + m.target() + ")"
@@ -446,6 +446,15 @@ public final class ScalingPreview {
       reasons.add("clamped to " + (clamped == max ? "maxReplicaCount " + max : "minimum " + floor));
     }
     return new Result(clamped, true, reasons);
+  }
+
+  /** The ready pods KEDA's Value fallback and the HPA's Value proposal count: as given, else all running. */
+  private int readyPods(int running) {
+    return readyReplicas >= 0 ? readyReplicas : running;
+  }
+
+  private static String failingFor(String trigger, int failed) {
+    return trigger + ": failing " + failed + " time" + (failed == 1 ? "" : "s") + " in a row";
   }
 
   private static Double number(String text, String where, List<String> problems) {
