@@ -1,9 +1,14 @@
 package dev.autoscaling.keda;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autoscaling.keda.formula.FormulaException;
+import dev.autoscaling.keda.formula.FormulaProblem;
+import dev.autoscaling.keda.formula.ScalingFormula;
+import dev.autoscaling.keda.api.v1alpha1.ScaledObject;
 import dev.autoscaling.keda.triggers.TriggerMetadata;
 import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.validation.Violation;
+import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -18,8 +23,9 @@ import java.util.Set;
  * KEDA's validating webhooks, client-side, for the rules that need only the object itself (v2.20.2, see
  * keda-facts A.1, A.3, A.4). KEDA stops at the first failing rule, in random order; here every rule is evaluated
  * and every failure reported. Rules that need the cluster (another ScaledObject or HPA owning the target, resource
- * requests for cpu/memory triggers) and the scalingModifiers formula compilation (KEDA's expr language) are not
- * covered here. Each trigger's metadata is also checked against KEDA's scaler catalogue ({@link TriggerMetadata}).
+ * requests for cpu/memory triggers) run in {@link #checkInCluster}. The scalingModifiers formula is compiled and given a
+ * trial run as KEDA does ({@link ScalingFormula}). Each trigger's metadata is also checked against KEDA's scaler
+ * catalogue ({@link TriggerMetadata}).
  */
 public final class KedaAdmission {
 
@@ -43,6 +49,24 @@ public final class KedaAdmission {
         // not a KEDA kind with webhook rules
       }
     }
+    return out;
+  }
+
+  /**
+   * The webhook's answer for a ScaledObject about to be created or updated in the cluster the client reaches: the
+   * rules of {@link #check} and those that read the cluster (KEDA's #1–#5): another ScaledObject or an HPA KEDA
+   * does not own already scaling the workload (an HPA annotated {@code validations.keda.sh/hpa-ownership: "false"}
+   * is ignored; one may be adopted with {@code scaledobject.keda.sh/transfer-hpa-ownership: "true"} and its name in
+   * {@code advanced.horizontalPodAutoscalerConfig.name}), a clash of HPA names, cpu/memory triggers on containers
+   * with neither request nor limit (nor a namespace LimitRange default), a missing Deployment or StatefulSet, and
+   * only cpu/memory triggers with minReplicaCount 0. The ScaledObject's namespace is used, else the client's.
+   *
+   * @throws io.fabric8.kubernetes.client.KubernetesClientException when the cluster cannot be read, as KEDA's
+   *                                                                 webhook then fails too
+   */
+  public static List<Violation> checkInCluster(KubernetesClient client, ScaledObject scaledObject) {
+    List<Violation> out = check(scaledObject);
+    out.addAll(ClusterAdmissionRules.check(client, scaledObject));
     return out;
   }
 
@@ -121,6 +145,9 @@ public final class KedaAdmission {
         out.add(error("spec.advanced.scalingModifiers.metricType",
             "Utilization needs to be AverageValue or Value for external metrics"));
       }
+      if (formula) {
+        formula(modifiers.path("formula").asText(), spec.path("triggers"), out);
+      }
     }
     // warnings: settings that KEDA ignores with this configuration
     boolean alwaysRunning = effectiveMin > 0 && !(spec.has("idleReplicaCount")
@@ -137,6 +164,51 @@ public final class KedaAdmission {
     if (spec.has("cooldownPeriod") && alwaysRunning) {
       out.add(Violation.warning("spec.cooldownPeriod", "KEDA admission", "cooldownPeriod is not relevant: it"
           + " only delays scaling to zero (or to idleReplicaCount), which minReplicaCount > 0 prevents"));
+    }
+  }
+
+  /**
+   * 12: KEDA compiles the formula with every named non-cpu/memory trigger as a variable and runs it once with each
+   * at -1; a failure of either rejects the object. Parts of expr the SDK does not model only earn a warning.
+   */
+  private static void formula(String text, JsonNode triggers, List<Violation> out) {
+    String path = "spec.advanced.scalingModifiers.formula";
+    List<String> names = new ArrayList<>();
+    List<String> resourceNames = new ArrayList<>();
+    List<String> unnamed = new ArrayList<>();
+    for (int i = 0; i < triggers.size(); i++) {
+      String type = triggers.get(i).path("type").asText();
+      String name = triggers.get(i).path("name").asText("");
+      if (RESOURCE_SCALERS.contains(type)) {
+        resourceNames.add(name);
+      } else if (name.isEmpty()) {
+        unnamed.add("spec.triggers[" + i + "] (" + type + ")");
+      } else {
+        names.add(name);
+      }
+    }
+    try {
+      for (String caveat : ScalingFormula.compile(text, names).validate()) {
+        out.add(Violation.warning(path, "KEDA admission", caveat));
+      }
+    } catch (FormulaException e) {
+      if (e.problem() == FormulaProblem.NOT_COVERED) {
+        out.add(Violation.warning(path, "KEDA admission", "not checked: " + e.getMessage()));
+        return;
+      }
+      FormulaException explained = e;
+      if (e.problem() == FormulaProblem.UNKNOWN_NAME) {
+        String unknown = e.reason().substring("unknown name ".length());
+        if (resourceNames.contains(unknown)) {
+          explained = explained.withHint(unknown + " is a cpu/memory trigger: resource metrics never reach the"
+              + " formula");
+        }
+        if (!unnamed.isEmpty()) {
+          explained = explained.withHint("only named triggers can be used; " + String.join(", ", unnamed)
+              + (unnamed.size() == 1 ? " has" : " have") + " no name");
+        }
+      }
+      out.add(error(path, "error validating formula in ScalingModifiers: " + explained.getMessage()));
     }
   }
 

@@ -79,7 +79,14 @@ class KedaAdmissionTest {
       "aws-sqs scaleOnInFlight not a boolean | SO | \"{type: rabbitmq, name: queue, metadata: {queueName: orders, mode: QueueLength, value: '10'}}\" | \"{type: aws-sqs-queue, name: queue, metadata: {queueURL: 'https://sqs/q', awsRegion: eu-west-1, scaleOnInFlight: sometimes}}\" | spec.triggers[0].metadata[scaleOnInFlight] | not a boolean",
       "metrics-api format | SO | \"{type: rabbitmq, name: queue, metadata: {queueName: orders, mode: QueueLength, value: '10'}}\" | \"{type: metrics-api, name: queue, metadata: {url: 'http://m', valueLocation: v, format: csv}}\" | spec.triggers[0].metadata[format] | not a value format takes",
       "connection string in metadata | SO | \"mode: QueueLength,\" | \"mode: QueueLength, connectionString: 'Endpoint=sb://x',\" | spec.triggers[0].metadata[connectionString] | connectionString is a secret",
-      "scalingModifiers Utilization | SO | maxReplicaCount: 10 | \"maxReplicaCount: 10\\n  advanced: {scalingModifiers: {formula: queue, target: '5', metricType: Utilization}}\" | spec.advanced.scalingModifiers.metricType | needs to be AverageValue or Value"})
+      "scalingModifiers Utilization | SO | maxReplicaCount: 10 | \"maxReplicaCount: 10\\n  advanced: {scalingModifiers: {formula: queue, target: '5', metricType: Utilization}}\" | spec.advanced.scalingModifiers.metricType | needs to be AverageValue or Value",
+      "formula names a trigger that is not there | SO | maxReplicaCount: 10 | \"maxReplicaCount: 10\\n  advanced: {scalingModifiers: {formula: 'queue + lag', target: '5'}}\" | spec.advanced.scalingModifiers.formula | error validating formula in ScalingModifiers: unknown name lag at column 9",
+      "formula misspells a trigger | SO | maxReplicaCount: 10 | \"maxReplicaCount: 10\\n  advanced: {scalingModifiers: {formula: 'queu * 2', target: '5'}}\" | spec.advanced.scalingModifiers.formula | unknown name queu at column 1; did you mean queue?",
+      "formula syntax | SO | maxReplicaCount: 10 | \"maxReplicaCount: 10\\n  advanced: {scalingModifiers: {formula: '(queue * 2', target: '5'}}\" | spec.advanced.scalingModifiers.formula | error validating formula in ScalingModifiers: unexpected token EOF at column 10",
+      "formula gives a boolean | SO | maxReplicaCount: 10 | \"maxReplicaCount: 10\\n  advanced: {scalingModifiers: {formula: 'queue > 5', target: '5'}}\" | spec.advanced.scalingModifiers.formula | invalid argument for float (type bool) at column 1",
+      "formula mixes ?? and + | SO | maxReplicaCount: 10 | \"maxReplicaCount: 10\\n  advanced: {scalingModifiers: {formula: 'queue ?? 0 + 1', target: '5'}}\" | spec.advanced.scalingModifiers.formula | coalesce expressions (??) cannot be mixed",
+      "formula takes a float modulo | SO | maxReplicaCount: 10 | \"maxReplicaCount: 10\\n  advanced: {scalingModifiers: {formula: 'queue % 2', target: '5'}}\" | spec.advanced.scalingModifiers.formula | invalid operation: % (mismatched types float64 and int) at column 7",
+      "formula fails its trial run at -1 | SO | maxReplicaCount: 10 | \"maxReplicaCount: 10\\n  advanced: {scalingModifiers: {formula: '10 % int(queue + 1)', target: '5'}}\" | spec.advanced.scalingModifiers.formula | integer divide by zero at column 4"})
   void shouldRejectWithThePreciseMessage(String what, String base, String from, String to, String path,
       String message) {
     String original = base.equals("SO") ? SO : TA;
@@ -91,6 +98,56 @@ class KedaAdmissionTest {
       assertThat(v.path()).isEqualTo(path);
       assertThat(v.message()).contains(message);
     });
+  }
+
+  /** Formulas from KEDA's documentation and its webhook tests, over triggers named as there: no formula error. */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "(trig_one + trig_two)/2",
+      "trig_one > 2 ? trig_one + trig_two : 1",
+      "count([trig_one,trig_two,trig_three],{#>1}) > 1 ? 5 : 0",
+      "trig_one < 2 ? trig_one+trig_two >= 2 ? 5 : 10 : 0",
+      "trig_one ?? trig_two ?? trig_three ?? 8",
+      "trig_one ?? trig_two",
+      "float(trig_one + 1)",
+      "float(trig_two < 5 ? trig_one + trig_two : 5)",
+      "float(float(trig_two < 5 ? trig_one + trig_two : 5))",
+      "trig_one + 1",
+      "max(trig_one, trig_two) * 2 + min(trig_three, 10)"})
+  void shouldAcceptFormulasFromKedasDocumentation(String formula) {
+    String yaml = SO.replace("maxReplicaCount: 10", "maxReplicaCount: 10\n  advanced: {scalingModifiers: {formula: '"
+        + formula + "', target: '2'}}")
+        .replace("- {type: rabbitmq, name: queue,", "- {type: kubernetes-workload, name: trig_one, metadata: {podSelector:"
+            + " 'app=x', value: '1'}}\n  - {type: cron, name: trig_two, metadata: {timezone: UTC, start: '0 8 * * *',"
+            + " end: '0 9 * * *', desiredReplicas: '2'}}\n  - {type: cpu, metricType: Utilization, name: cpu,"
+            + " metadata: {value: '60'}}\n  - {type: rabbitmq, name: trig_three,");
+
+    assertThat(check(yaml)).filteredOn(v -> v.path().startsWith("spec.advanced")).isEmpty();
+  }
+
+  @Test
+  void shouldExplainWhyATriggerCannotBeUsedInAFormula() {
+    String yaml = SO.replace("maxReplicaCount: 10", "maxReplicaCount: 10\n  advanced: {scalingModifiers: {formula:"
+            + " 'queue + cpu + other', target: '2'}}")
+        .replace("value: '10'}}", "value: '10'}}\n  - {type: cpu, name: cpu, metricType: Utilization, metadata:"
+            + " {value: '60'}}\n  - {type: kafka, metadata: {bootstrapServers: k, consumerGroup: g, topic: t}}");
+
+    assertThat(check(yaml)).filteredOn(v -> v.path().equals("spec.advanced.scalingModifiers.formula"))
+        .singleElement().satisfies(v -> assertThat(v.message()).isEqualTo("error validating formula in"
+            + " ScalingModifiers: unknown name cpu at column 9; cpu is a cpu/memory trigger: resource metrics never"
+            + " reach the formula; only named triggers can be used; spec.triggers[2] (kafka) has no name"));
+  }
+
+  @Test
+  void shouldWarnWhereTheFormulaCheckStops() {
+    List<Violation> violations = check(SO.replace("maxReplicaCount: 10", "maxReplicaCount: 10\n  advanced:"
+        + " {scalingModifiers: {formula: 'queue > 1 ? queue : len(upper(\"x\"))', target: '2'}}"));
+
+    assertThat(violations).filteredOn(v -> v.path().equals("spec.advanced.scalingModifiers.formula"))
+        .singleElement().satisfies(v -> {
+          assertThat(v.isError()).isFalse();
+          assertThat(v.message()).contains("the function upper()");
+        });
   }
 
   @Test

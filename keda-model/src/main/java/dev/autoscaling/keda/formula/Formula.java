@@ -1,0 +1,78 @@
+package dev.autoscaling.keda.formula;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An expression in the part of the <a href="https://expr-lang.org/docs/language-definition">expr language</a>
+ * (v1.17, the version KEDA 2.20 builds with) that arithmetic on metrics needs: numbers, variables, unary
+ * {@code - + ! not}, {@code + - * / % ** ^}, comparisons, {@code && || and or}, {@code ?:}, {@code ??},
+ * {@code let}, {@code if/else}, arrays, and the built-ins {@code min max abs ceil floor round int float mean median
+ * len count all any none one filter map sum}. Compiling checks syntax, names and types as {@code expr.Compile}
+ * does with a strict environment of float64 variables.
+ *
+ * <pre>{@code
+ * Formula f = Formula.compile("(trig_one + trig_two) / 2", Set.of("trig_one", "trig_two"));
+ * f.evaluate(Map.of("trig_one", 4, "trig_two", 8));   // 6.0
+ * }</pre>
+ */
+public final class Formula {
+
+  private final String source;
+  private final Set<String> variables;
+  private final Node root;
+  private final ValueType type;
+
+  private Formula(String source, Set<String> variables, Node root, ValueType type) {
+    this.source = source;
+    this.variables = variables;
+    this.root = root;
+    this.type = type;
+  }
+
+  /**
+   * @param variables the names the formula may use; their values are numbers (or nil when evaluating)
+   * @throws FormulaException where (column) and what, for a syntax error, an unknown name or a type mismatch; with
+   *                          {@link FormulaProblem#NOT_COVERED} for parts of expr this class does not model
+   */
+  public static Formula compile(String source, Set<String> variables) {
+    Objects.requireNonNull(source, "source");
+    Set<String> names = Set.copyOf(variables);
+    Node root = Parser.parse(source);
+    return new Formula(source, names, root, Checker.check(root, names));
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public Set<String> variables() {
+    return variables;
+  }
+
+  /**
+   * The formula's value: a {@link Long} (expr's int), {@link Double}, {@link Boolean}, {@link String},
+   * {@link java.util.List} or null (nil).
+   *
+   * @param values every number is taken as a float64 (as KEDA passes metrics); a null value or a missing name is
+   *               nil, as in expr's map environments
+   * @throws FormulaException with {@link FormulaProblem#RUNTIME} where expr's run fails (arithmetic on nil,
+   *                          integer divide by zero, ...)
+   */
+  public Object evaluate(Map<String, ? extends Number> values) {
+    Map<String, Object> environment = new LinkedHashMap<>();
+    values.forEach((name, value) -> environment.put(name, value == null ? null : value.doubleValue()));
+    return Evaluator.run(root, environment);
+  }
+
+  ValueType type() {
+    return type;
+  }
+
+  @Override
+  public String toString() {
+    return source;
+  }
+}
