@@ -118,14 +118,13 @@ final class SchemaValidation {
   }
 
   private void evaluateRules(JsonNode data, JsonNode old, SchemaNode schema, DataPath path) {
-    if (data.isValueNode()) {
-      CelRule.Outcome[] outcomes = schema.outcomesForScalar(CelRule.valueOf(data));
-      if (outcomes != null) {
-        for (int i = 0; i < outcomes.length; i++) {
-          report(outcomes[i], schema.rules.get(i), path);
-        }
-        return;
+    CelRule.Outcome[] grouped = data.isValueNode() ? schema.ruleGroup.forScalar(CelRule.valueOf(data))
+        : schema.ruleGroup.forElements(data, celValues);
+    if (grouped != null) {
+      for (int i = 0; i < grouped.length; i++) {
+        report(grouped[i], schema.rules.get(i), path);
       }
+      return;
     }
     Object self = null;
     Object oldSelf = null;

@@ -228,12 +228,7 @@ public final class CelRule {
       if (Boolean.TRUE.equals(result)) {
         return PASSED;
       }
-      if (result instanceof String error) {
-        return new Unevaluable(error);
-      }
-      Map<String, Object> variables = new HashMap<>(2);
-      variables.put("self", self);
-      return new Failed(failureMessage(variables));
+      return elementwiseOutcome(result, self);
     }
     Map<String, Object> variables = new HashMap<>(4);
     variables.put("self", self);
@@ -252,6 +247,27 @@ public final class CelRule {
     if (!(result instanceof Boolean)) {
       return new Unevaluable("the rule returned " + result + " instead of a bool");
     }
+    return new Failed(failureMessage(variables));
+  }
+
+  /** The element-wise form of this rule, or null when it has none. */
+  ElementwiseAll elementwise() {
+    return elementwise;
+  }
+
+  /**
+   * The outcome of the element-wise form, from what {@link ElementwiseAll#evaluate} or a {@link RuleGroup}
+   * found: {@code TRUE}, {@code FALSE} or an error message; {@code self} serves the message expression.
+   */
+  Outcome elementwiseOutcome(Object result, Object self) {
+    if (Boolean.TRUE.equals(result)) {
+      return PASSED;
+    }
+    if (result instanceof String error) {
+      return new Unevaluable(error);
+    }
+    Map<String, Object> variables = new HashMap<>(2);
+    variables.put("self", self);
     return new Failed(failureMessage(variables));
   }
 

@@ -123,17 +123,21 @@ final class ElementwiseAll {
         return known;
       }
     }
-    Result result;
-    try {
-      Object value = body.eval(Map.of(variable, element));
-      result = value instanceof Boolean b ? new Result(b, null)
-          : new Result(null, "the rule returned " + value + " instead of a bool");
-    } catch (CelEvaluationException | RuntimeException e) {
-      result = new Result(null, CelRule.describe(e));
-    }
+    Object outcome = evaluateOne(element);
+    Result result = outcome instanceof Boolean b ? new Result(b, null) : new Result(null, (String) outcome);
     if (memo && results.size() < MEMO_LIMIT) {
       results.put(element, result);
     }
     return result;
+  }
+
+  /** The body for one element, not remembered: {@code TRUE}, {@code FALSE} or an error message. */
+  Object evaluateOne(Object element) {
+    try {
+      Object value = body.eval(Map.of(variable, element));
+      return value instanceof Boolean ? value : "the rule returned " + value + " instead of a bool";
+    } catch (CelEvaluationException | RuntimeException e) {
+      return CelRule.describe(e);
+    }
   }
 }

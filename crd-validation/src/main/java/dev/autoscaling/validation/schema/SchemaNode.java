@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.autoscaling.validation.cel.CelRule;
+import dev.autoscaling.validation.cel.RuleGroup;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -53,6 +54,8 @@ public final class SchemaNode {
   public final List<String> listMapKeys;
   public final JsonNode defaultValue;
   public final List<CelRule> rules;
+  /** The same rules, for evaluating them together where their outcomes can be remembered together. */
+  public final RuleGroup ruleGroup;
   public final List<SchemaNode> allOf;
   public final List<SchemaNode> anyOf;
   public final List<SchemaNode> oneOf;
@@ -70,12 +73,6 @@ public final class SchemaNode {
    */
   private final java.util.Map<String, Boolean> patternResults = new java.util.concurrent.ConcurrentHashMap<>();
   private static final int PATTERN_MEMO_LIMIT = 4096;
-  /**
-   * The outcomes of all of this node's rules by scalar value: a requirement key meets nine label-domain rules, and
-   * one lookup for all of them costs a ninth of one per rule. Only for nodes without transition rules.
-   */
-  private final java.util.Map<Object, CelRule.Outcome[]> scalarOutcomes = new java.util.concurrent.ConcurrentHashMap<>();
-  private final boolean rulesOnScalarsMemoizable;
 
   private SchemaNode(String path, JsonNode s) {
     this.schemaPath = path;
@@ -131,7 +128,7 @@ public final class SchemaNode {
     List<CelRule> celRules = new ArrayList<>();
     s.path("x-kubernetes-validations").forEach(r -> celRules.add(CelRule.compile(r)));
     this.rules = Collections.unmodifiableList(celRules);
-    this.rulesOnScalarsMemoizable = celRules.size() > 1 && celRules.stream().noneMatch(CelRule::isTransition);
+    this.ruleGroup = RuleGroup.of(celRules);
     this.allOf = branches(path, s.path("allOf"));
     this.anyOf = branches(path, s.path("anyOf"));
     this.oneOf = branches(path, s.path("oneOf"));
@@ -181,28 +178,6 @@ public final class SchemaNode {
       patternResults.put(text, found);
     }
     return found;
-  }
-
-  /**
-   * The outcome of every rule of this node, in order, for a scalar {@code self} (see {@link CelRule#isScalar}),
-   * remembered by value; null when the node's rules are not remembered together (one rule, or transition rules).
-   */
-  public CelRule.Outcome[] outcomesForScalar(Object self) {
-    if (!rulesOnScalarsMemoizable) {
-      return null;
-    }
-    CelRule.Outcome[] known = scalarOutcomes.get(self);
-    if (known != null) {
-      return known;
-    }
-    CelRule.Outcome[] outcomes = new CelRule.Outcome[rules.size()];
-    for (int i = 0; i < outcomes.length; i++) {
-      outcomes[i] = rules.get(i).evaluate(self, null, false);
-    }
-    if (scalarOutcomes.size() < PATTERN_MEMO_LIMIT) {
-      scalarOutcomes.put(self, outcomes);
-    }
-    return outcomes;
   }
 
   /** Calls the visitor for this node and every node below it. */
