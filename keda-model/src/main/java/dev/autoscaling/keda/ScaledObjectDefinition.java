@@ -1,20 +1,18 @@
 package dev.autoscaling.keda;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autoscaling.keda.api.v1alpha1.ScaledObject;
-import dev.autoscaling.keda.api.v1alpha1.ScaledObjectSpec;
-import dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.ScaleTargetRef;
-import dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.Triggers;
-import dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.triggers.AuthenticationRef;
 import dev.autoscaling.keda.triggers.ScalerTrigger;
 import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.validation.ValidationException;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -25,6 +23,8 @@ import java.util.List;
 public final class ScaledObjectDefinition {
 
   static final ScaledObjectDefinition EMPTY = new ScaledObjectDefinition();
+  private static final String API_VERSION = HasMetadata.getApiVersion(ScaledObject.class);
+  private static final String KIND = HasMetadata.getKind(ScaledObject.class);
 
   private String name;
   private String namespace;
@@ -36,7 +36,8 @@ public final class ScaledObjectDefinition {
   private Integer idleReplicas;
   private Integer pollingInterval;
   private Integer cooldownPeriod;
-  private final List<Triggers> triggers = new ArrayList<>();
+  /** Each trigger as its JSON, made once when added (the ScalerTrigger knows its own serialised form). */
+  private final List<ObjectNode> triggers = new ArrayList<>();
 
   private ScaledObjectDefinition() {
   }
@@ -111,7 +112,8 @@ public final class ScaledObjectDefinition {
 
   /** Adds a typed trigger; problems in its metadata are reported by {@link #build()} with everything else. */
   public ScaledObjectDefinition trigger(ScalerTrigger<?> trigger) {
-    return with(c -> c.triggers.add(trigger.toUncheckedTrigger()));
+    ObjectNode json = trigger.toUncheckedTree();
+    return with(c -> c.triggers.add(json));
   }
 
   private static int seconds(String field, Duration duration) {
@@ -123,47 +125,49 @@ public final class ScaledObjectDefinition {
 
   /** As described, not validated: for deliberate experiments. */
   public ScaledObject buildUnchecked() {
-    // Plain constructors and setters: the sundrio builders cost several times more, for the same object.
-    ScaledObject scaledObject = new ScaledObject();
-    ObjectMeta metadata = new ObjectMeta();
-    metadata.setName(name);
-    metadata.setNamespace(namespace);
-    scaledObject.setMetadata(metadata);
-    ScaleTargetRef targetRef = new ScaleTargetRef();
-    targetRef.setName(target);
-    targetRef.setKind(targetKind);
-    targetRef.setApiVersion(targetApiVersion);
-    ScaledObjectSpec spec = new ScaledObjectSpec();
-    spec.setScaleTargetRef(targetRef);
-    spec.setMinReplicaCount(minReplicas);
-    spec.setMaxReplicaCount(maxReplicas);
-    spec.setIdleReplicaCount(idleReplicas);
-    spec.setPollingInterval(pollingInterval);
-    spec.setCooldownPeriod(cooldownPeriod);
-    // each built object gets its own triggers: the model is mutable, the definition is not
-    List<Triggers> copies = new ArrayList<>(triggers.size());
-    for (Triggers trigger : triggers) {
-      copies.add(copyOf(trigger));
-    }
-    spec.setTriggers(copies);
-    scaledObject.setSpec(spec);
-    return scaledObject;
+    return Manifests.convert(tree(), ScaledObject.class);
   }
 
-  private static Triggers copyOf(Triggers trigger) {
-    Triggers copy = new Triggers();
-    copy.setType(trigger.getType());
-    copy.setName(trigger.getName());
-    copy.setMetricType(trigger.getMetricType());
-    copy.setUseCachedMetrics(trigger.getUseCachedMetrics());
-    copy.setMetadata(trigger.getMetadata() == null ? null : new LinkedHashMap<>(trigger.getMetadata()));
-    if (trigger.getAuthenticationRef() != null) {
-      AuthenticationRef ref = new AuthenticationRef();
-      ref.setName(trigger.getAuthenticationRef().getName());
-      ref.setKind(trigger.getAuthenticationRef().getKind());
-      copy.setAuthenticationRef(ref);
+  /**
+   * The ScaledObject as the JSON tree the API server receives: the one mapping from this description, which
+   * {@link #buildUnchecked()} reads into the model, and which validation and {@link #toJson()} use directly
+   * (without a model object to create and serialise again). Properties in the model's order, so the text is the
+   * same either way.
+   */
+  private ObjectNode tree() {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("apiVersion", API_VERSION);
+    root.put("kind", KIND);
+    ObjectNode metadata = root.putObject("metadata");
+    putIfSet(metadata, "name", name);
+    putIfSet(metadata, "namespace", namespace);
+    ObjectNode spec = root.putObject("spec");
+    putIfSet(spec, "cooldownPeriod", cooldownPeriod);
+    putIfSet(spec, "idleReplicaCount", idleReplicas);
+    putIfSet(spec, "maxReplicaCount", maxReplicas);
+    putIfSet(spec, "minReplicaCount", minReplicas);
+    putIfSet(spec, "pollingInterval", pollingInterval);
+    ObjectNode targetRef = spec.putObject("scaleTargetRef");
+    putIfSet(targetRef, "apiVersion", targetApiVersion);
+    putIfSet(targetRef, "kind", targetKind);
+    putIfSet(targetRef, "name", target);
+    ArrayNode triggerList = spec.putArray("triggers");
+    // The trigger nodes are shared by every tree of this definition: safe, since no tree leaves this class to
+    // be changed (validation copies before it defaults, buildUnchecked reads the tree into a new model object).
+    triggers.forEach(triggerList::add);
+    return root;
+  }
+
+  private static void putIfSet(ObjectNode object, String field, String value) {
+    if (value != null) {
+      object.put(field, value);
     }
-    return copy;
+  }
+
+  private static void putIfSet(ObjectNode object, String field, Integer value) {
+    if (value != null) {
+      object.put(field, value);
+    }
   }
 
   /**
@@ -171,7 +175,7 @@ public final class ScaledObjectDefinition {
    *                             metadata against KEDA's catalogue
    */
   public ScaledObject build() {
-    return KedaValidation.requireValid(buildUnchecked(), what());
+    return Manifests.convert(validatedTree(), ScaledObject.class);
   }
 
   /**
@@ -190,7 +194,7 @@ public final class ScaledObjectDefinition {
   }
 
   private JsonNode validatedTree() {
-    return KedaValidation.requireValid(Manifests.toTree(buildUnchecked()), what());
+    return KedaValidation.requireValid(tree(), what());
   }
 
   private String what() {

@@ -48,6 +48,18 @@ class KedaFacadeWorkshopTest {
 
     assertThat(definition.toJson()).isEqualTo(dev.autoscaling.manifest.Manifests.toJson(definition.build()));
     assertThat(definition.toYaml()).isEqualTo(dev.autoscaling.manifest.Manifests.toYaml(definition.build()));
+    // and with every setting of the definition used
+    var everything = ScaledObjects.scaling("virtual-worker").target("apps/v1", "StatefulSet", "db")
+        .named("db-scaler").inNamespace("data")
+        .minReplicas(1).maxReplicas(30).idleReplicas(0).pollingInterval(Duration.ofSeconds(15))
+        .cooldownPeriod(Duration.ofMinutes(2))
+        .trigger(new RabbitmqTrigger().named("orders").queueName("orders").mode(RabbitmqTrigger.Mode.QUEUE_LENGTH)
+            .value(10).authenticationRef("trigger-auth-rabbitmq-conn"))
+        .trigger(new dev.autoscaling.keda.triggers.CpuTrigger().metricType("Utilization").value("70")
+            .clusterAuthenticationRef("unused").useCachedMetrics(false));
+    assertThat(everything.toJson()).isEqualTo(dev.autoscaling.manifest.Manifests.toJson(everything.buildUnchecked()))
+        .contains("\"idleReplicaCount\":0", "\"kind\":\"StatefulSet\"", "\"kind\":\"ClusterTriggerAuthentication\"",
+            "\"metricType\":\"Utilization\"", "\"useCachedMetrics\":false", "\"cooldownPeriod\":120");
     assertThatThrownBy(() -> definition.minReplicas(5).maxReplicas(2).toYaml())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("MinReplicaCount=5 must be less than MaxReplicaCount=2");

@@ -110,12 +110,14 @@ public final class SchemaNode {
     Map<String, SchemaNode> props = new LinkedHashMap<>();
     if (s.path("properties").isObject()) {
       for (Map.Entry<String, JsonNode> p : s.get("properties").properties()) {
-        props.put(p.getKey(), new SchemaNode(SchemaWalker.child(path, p.getKey()), p.getValue()));
+        // interned: field names in trees are mostly interned too (Java literals, Jackson's property names and
+        // parsers), and every lookup then ends at an identity comparison instead of comparing characters
+        props.put(p.getKey().intern(), new SchemaNode(SchemaWalker.child(path, p.getKey()), p.getValue()));
       }
     }
     this.properties = Collections.unmodifiableMap(props);
     Set<String> req = new LinkedHashSet<>();
-    s.path("required").forEach(r -> req.add(r.asText()));
+    s.path("required").forEach(r -> req.add(r.asText().intern()));
     this.required = Collections.unmodifiableSet(req);
     this.items = s.path("items").isObject() ? new SchemaNode(path + "[*]", s.get("items")) : null;
     this.additionalProperties = s.path("additionalProperties").isObject()

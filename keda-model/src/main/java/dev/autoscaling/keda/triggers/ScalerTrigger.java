@@ -1,5 +1,7 @@
 package dev.autoscaling.keda.triggers;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.Triggers;
 import dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.triggers.AuthenticationRef;
 import dev.autoscaling.validation.ValidationException;
@@ -121,6 +123,35 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
       ref.setName(authenticationRef);
       ref.setKind(authenticationKind);
       trigger.setAuthenticationRef(ref);
+    }
+    return trigger;
+  }
+
+  /**
+   * The ScaledObject trigger as its JSON, not checked: what {@code toUncheckedTrigger()} serialises to, made
+   * without a model object (a ScaledObject definition builds its JSON tree directly).
+   */
+  public ObjectNode toUncheckedTree() {
+    ObjectNode trigger = JsonNodeFactory.instance.objectNode();
+    // the generated model's property order, so the text is the same either way
+    if (authenticationRef != null) {
+      ObjectNode ref = trigger.putObject("authenticationRef");
+      if (authenticationKind != null) {
+        ref.put("kind", authenticationKind.getValue());
+      }
+      ref.put("name", authenticationRef);
+    }
+    ObjectNode values = trigger.putObject("metadata");
+    metadata.forEach(values::put);
+    if (metricType != null) {
+      trigger.put("metricType", metricType);
+    }
+    if (name != null) {
+      trigger.put("name", name);
+    }
+    trigger.put("type", type);
+    if (useCachedMetrics != null) {
+      trigger.put("useCachedMetrics", useCachedMetrics);
     }
     return trigger;
   }

@@ -21,10 +21,9 @@ public final class TriggerMetadata {
   private static final Set<String> SECRET_KEYS = Set.of("password", "connection", "connectionstring",
       "clientsecret", "token", "apikey", "accesskey", "secretkey", "awssecretaccesskey", "sastoken");
   private static final Pattern CREDENTIALS_IN_URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\\s]+:[^/@\\s]+@");
-  private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
-  private static final Pattern NUMBER = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)");
   /** Each scaler's parameters by name, built once: every trigger of every object is checked against them. */
   private static final Map<String, Map<String, ScalerParameter>> BY_NAME = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, List<ScalerParameter>> REQUIRED = new java.util.concurrent.ConcurrentHashMap<>();
 
   private TriggerMetadata() {
   }
@@ -78,8 +77,9 @@ public final class TriggerMetadata {
             + String.join(", ", parameter.allowedValues())));
       }
     }
-    for (ScalerParameter parameter : parameters) {
-      if (parameter.requiredInMetadata() && !metadata.containsKey(parameter.name())) {
+    for (ScalerParameter parameter : REQUIRED.computeIfAbsent(type,
+        t -> parameters.stream().filter(ScalerParameter::requiredInMetadata).toList())) {
+      if (!metadata.containsKey(parameter.name())) {
         out.add(Violation.error(path + "[" + parameter.name() + "]", "KEDA scalers", "Required value: the " + type
             + " scaler needs " + parameter.name()));
       }
@@ -90,14 +90,43 @@ public final class TriggerMetadata {
   private static String kindProblem(ScalerParameter parameter, String value) {
     String text = value == null ? "" : value.trim();
     return switch (parameter.kind()) {
-      case "integer" -> INTEGER.matcher(text).matches() ? null
+      case "integer" -> isInteger(text) ? null
           : "not a whole number: " + parameter.name() + " takes an integer such as \"10\"";
-      case "number" -> NUMBER.matcher(text).matches() ? null
+      case "number" -> isDecimal(text) ? null
           : "not a number: " + parameter.name() + " takes a decimal number such as \"10\" or \"0.5\"";
       case "boolean" -> text.equals("true") || text.equals("false") ? null
           : "not a boolean: " + parameter.name() + " takes \"true\" or \"false\"";
       default -> null;
     };
+  }
+
+  /** {@code -?[0-9]+}: written out, since it runs for every numeric parameter of every trigger. */
+  private static boolean isInteger(String text) {
+    int start = text.startsWith("-") ? 1 : 0;
+    return text.length() > start && digits(text, start, text.length()) == text.length();
+  }
+
+  /** {@code -?([0-9]+(\.[0-9]*)?|\.[0-9]+)}, written out for the same reason. */
+  private static boolean isDecimal(String text) {
+    int start = text.startsWith("-") ? 1 : 0;
+    int end = digits(text, start, text.length());
+    if (end == text.length()) {
+      return end > start;
+    }
+    if (text.charAt(end) != '.') {
+      return false;
+    }
+    int fraction = digits(text, end + 1, text.length());
+    return fraction == text.length() && (end > start || fraction > end + 1);
+  }
+
+  /** The index of the first non-digit at or after {@code from}. */
+  private static int digits(String text, int from, int to) {
+    int i = from;
+    while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      i++;
+    }
+    return i;
   }
 
   private static ScalerParameter byPattern(List<ScalerParameter> parameters, String name) {

@@ -56,6 +56,10 @@ class TypedTriggersTest {
 
       // Then
       assertThat(built.getType()).isEqualTo(scaler.getKey());
+      assertThat(trigger.named("t").authenticationRef("auth").toUncheckedTree()).as(scaler.getKey() + " as JSON")
+          .isEqualTo(dev.autoscaling.manifest.Manifests.toTree(trigger.toUncheckedTrigger()));
+      assertThat(dev.autoscaling.manifest.Manifests.toJson(trigger.toUncheckedTree()))
+          .isEqualTo(dev.autoscaling.manifest.Manifests.toJson(trigger.toUncheckedTrigger()));
       assertThat(KedaCrds.validator().validate(scaledObject).errors()).as(scaler.getKey()).isEmpty();
     }
   }
