@@ -25,8 +25,9 @@ import static dev.autoscaling.karpenter.NodePools.arm64;
 
 /**
  * Where the time of {@link FacadeBenchmark}'s build-validate-serialise goes, phase by phase, in nanoseconds per
- * operation: the facade chain, the object to a JSON tree, the CRD's schema and CEL rules, KEDA's admission rules and
- * scaler catalogue (ScaledObject) or the whole NodePool validation, and serialising the object or its tree.
+ * operation: the facade chain to an unchecked model object (for the ScaledObject: the definition's JSON tree read
+ * into the model), the object to a JSON tree, the CRD's schema and CEL rules, KEDA's admission rules and scaler
+ * catalogue (ScaledObject) or the whole NodePool validation, and serialising the object or its tree.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
