@@ -37,7 +37,7 @@ public final class ScaledObjectDefinition {
   private Integer pollingInterval;
   private Integer cooldownPeriod;
   /** Each trigger as its JSON, made once when added (the ScalerTrigger knows its own serialised form). */
-  private final List<ObjectNode> triggers = new ArrayList<>();
+  private List<ObjectNode> triggers = List.of(); // immutable, so every copy of the definition can share it
 
   private ScaledObjectDefinition() {
   }
@@ -54,7 +54,7 @@ public final class ScaledObjectDefinition {
     c.idleReplicas = idleReplicas;
     c.pollingInterval = pollingInterval;
     c.cooldownPeriod = cooldownPeriod;
-    c.triggers.addAll(triggers);
+    c.triggers = triggers;
     return c;
   }
 
@@ -113,7 +113,12 @@ public final class ScaledObjectDefinition {
   /** Adds a typed trigger; problems in its metadata are reported by {@link #build()} with everything else. */
   public ScaledObjectDefinition trigger(ScalerTrigger<?> trigger) {
     ObjectNode json = trigger.toUncheckedTree();
-    return with(c -> c.triggers.add(json));
+    return with(c -> {
+      List<ObjectNode> more = new ArrayList<>(triggers.size() + 1);
+      more.addAll(triggers);
+      more.add(json);
+      c.triggers = List.copyOf(more);
+    });
   }
 
   private static int seconds(String field, Duration duration) {
