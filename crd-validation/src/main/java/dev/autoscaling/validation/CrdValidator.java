@@ -35,8 +35,7 @@ import java.util.TreeSet;
  */
 public final class CrdValidator {
 
-  private record Target(String apiVersion, String kind, String crd, String version, SchemaNode schema,
-                        boolean defaults) {
+  private record Target(String apiVersion, String kind, String crd, String version, SchemaNode schema) {
   }
 
   private final Map<String, Target> targets;
@@ -61,8 +60,7 @@ public final class CrdValidator {
         String key = key(group + "/" + version.getKey(), kind);
         SchemaNode schema = SchemaNode.compile(version.getValue());
         Target previous = targets.put(key,
-            new Target(group + "/" + version.getKey(), kind, CrdVersions.groupKind(crd), version.getKey(), schema,
-                Defaults.any(schema)));
+            new Target(group + "/" + version.getKey(), kind, CrdVersions.groupKind(crd), version.getKey(), schema));
         if (previous != null) {
           throw new IllegalArgumentException("two CRDs define " + group + "/" + version.getKey() + " " + kind
               + ": give each provider's CRD set its own CrdValidator");
@@ -163,8 +161,8 @@ public final class CrdValidator {
           + "; loaded: " + String.join(", ", new TreeSet<>(targets.keySet()))));
     }
     // Defaulting never changes the caller's objects: the results share what they did not need to change.
-    JsonNode data = target.defaults() ? Defaults.applied(object, target.schema()) : object;
-    JsonNode previous = old != null && target.defaults() ? Defaults.applied(old, target.schema()) : old;
+    JsonNode data = Defaults.applied(object, target.schema());
+    JsonNode previous = old != null ? Defaults.applied(old, target.schema()) : null;
     return new ValidationReport(SchemaValidation.run(data, previous, target.schema()));
   }
 

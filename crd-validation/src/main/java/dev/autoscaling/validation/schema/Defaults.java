@@ -84,11 +84,4 @@ public final class Defaults {
     copy.setAll(object);
     return copy;
   }
-
-  /** Whether any node of the schema declares a default (most objects need no copy when none does). */
-  public static boolean any(SchemaNode schema) {
-    boolean[] found = {false};
-    schema.forEach(node -> found[0] |= node.defaultValue != null);
-    return found[0];
-  }
 }
