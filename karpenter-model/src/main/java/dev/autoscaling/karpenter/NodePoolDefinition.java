@@ -2,24 +2,24 @@ package dev.autoscaling.karpenter;
 
 import dev.autoscaling.karpenter.api.aws.v1.EC2NodeClass;
 import dev.autoscaling.karpenter.api.v1.NodePool;
-import dev.autoscaling.karpenter.api.v1.NodePoolSpec;
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.Disruption;
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.disruption.Budgets;
-import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Requirements;
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Requirements.Operator;
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.StartupTaints;
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Taints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.validation.CrdValidator;
 import dev.autoscaling.validation.ValidationException;
 import dev.autoscaling.validation.ValidationReport;
 import dev.autoscaling.validation.Violation;
-import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,29 +35,31 @@ public final class NodePoolDefinition {
 
   private String name;
   private Integer weight;
-  private final List<Requirement> requirements = new ArrayList<>();
+  // Lists and maps are immutable and shared by every copy: a chain step copies seven references, not seven
+  // collections, and a change makes a new collection.
+  private List<Requirement> requirements = List.of();
   private Disruption.ConsolidationPolicy consolidationPolicy;
   private String consolidateAfter;
-  private final List<Budget> budgets = new ArrayList<>();
+  private List<Budget> budgets = List.of();
   private String expireAfter;
   private String terminationGracePeriod;
-  private final Map<String, String> limits = new LinkedHashMap<>();
-  private final List<Taint<Taints.Effect>> taints = new ArrayList<>();
-  private final List<Taint<StartupTaints.Effect>> startupTaints = new ArrayList<>();
-  private final Map<String, String> labels = new LinkedHashMap<>();
-  private final Map<String, String> annotations = new LinkedHashMap<>();
+  private Map<String, String> limits = Map.of();
+  private List<Taint> taints = List.of();
+  private List<Taint> startupTaints = List.of();
+  private Map<String, String> labels = Map.of();
+  private Map<String, String> annotations = Map.of();
   private NodeClassReference nodeClass;
 
-  // What was said is kept as immutable values and turned into model objects only by toNodePool(): the model
-  // objects are mutable, so sharing them between definitions (or copying them with their builders at every
-  // step of a chain) would be either unsafe or slow.
+  // What was said is kept as immutable values and turned into JSON only by tree(), the one mapping from this
+  // description to the NodePool the API server receives.
   private record Requirement(String key, Operator operator, List<String> values, Long minValues) {
   }
 
   private record Budget(String nodes, String schedule, String duration, List<Budgets.Reasons> reasons) {
   }
 
-  private record Taint<E>(String key, String value, E effect) {
+  /** A taint or startup taint, with its effect as written in YAML (the two effect enums are distinct types). */
+  private record Taint(String key, String value, String effect) {
   }
 
   private NodePoolDefinition() {
@@ -67,19 +69,33 @@ public final class NodePoolDefinition {
     NodePoolDefinition c = new NodePoolDefinition();
     c.name = name;
     c.weight = weight;
-    c.requirements.addAll(requirements);
+    c.requirements = requirements;
     c.consolidationPolicy = consolidationPolicy;
     c.consolidateAfter = consolidateAfter;
-    c.budgets.addAll(budgets);
+    c.budgets = budgets;
     c.expireAfter = expireAfter;
     c.terminationGracePeriod = terminationGracePeriod;
-    c.limits.putAll(limits);
-    c.taints.addAll(taints);
-    c.startupTaints.addAll(startupTaints);
-    c.labels.putAll(labels);
-    c.annotations.putAll(annotations);
+    c.limits = limits;
+    c.taints = taints;
+    c.startupTaints = startupTaints;
+    c.labels = labels;
+    c.annotations = annotations;
     c.nodeClass = nodeClass;
     return c;
+  }
+
+  private static <T> List<T> plus(List<T> list, T item) {
+    List<T> longer = new ArrayList<>(list.size() + 1);
+    longer.addAll(list);
+    longer.add(item);
+    return Collections.unmodifiableList(longer);
+  }
+
+  /** The map with one entry added or replaced, in insertion order (the order the YAML is written in). */
+  private static Map<String, String> plus(Map<String, String> map, String key, String value) {
+    Map<String, String> bigger = new LinkedHashMap<>(map);
+    bigger.put(key, value);
+    return Collections.unmodifiableMap(bigger);
   }
 
   /** A copy with one change: every call returns a new definition, earlier ones stay as they were. */
@@ -104,10 +120,9 @@ public final class NodePoolDefinition {
 
   /** Any requirement; prefer the named methods, which know the label's values. */
   public NodePoolDefinition requirement(String key, Operator operator, String... values) {
-    return with(c -> {
-      c.requirements.add(new Requirement(key, operator,
-          operator == Operator.EXISTS || operator == Operator.DOESNOTEXIST ? null : List.of(values), null));
-    });
+    Requirement requirement = new Requirement(key, operator,
+        operator == Operator.EXISTS || operator == Operator.DOESNOTEXIST ? null : List.of(values), null);
+    return with(c -> c.requirements = plus(requirements, requirement));
   }
 
   public NodePoolDefinition requirement(Label label, Operator operator, String... values) {
@@ -120,9 +135,10 @@ public final class NodePoolDefinition {
       throw new IllegalStateException("minValues(" + count + "): add a requirement first, e.g. skuFamily(\"D\", \"E\")");
     }
     return with(c -> {
-      Requirement last = c.requirements.get(c.requirements.size() - 1);
-      c.requirements.set(c.requirements.size() - 1,
-          new Requirement(last.key(), last.operator(), last.values(), (long) count));
+      List<Requirement> changed = new ArrayList<>(requirements);
+      Requirement last = changed.get(changed.size() - 1);
+      changed.set(changed.size() - 1, new Requirement(last.key(), last.operator(), last.values(), (long) count));
+      c.requirements = Collections.unmodifiableList(changed);
     });
   }
 
@@ -252,15 +268,14 @@ public final class NodePoolDefinition {
 
   /** At most this many nodes (a count, {@code "3"}, or a percentage, {@code "10%"}) disrupted at once. */
   public NodePoolDefinition budget(String nodes) {
-    return with(c -> c.budgets.add(new Budget(nodes, null, null, null)));
+    return with(c -> c.budgets = plus(budgets, new Budget(nodes, null, null, null)));
   }
 
   /** A budget active for {@code duration} from each hit of the cron {@code schedule}, for the given reasons. */
   public NodePoolDefinition budget(String nodes, String schedule, Duration duration, Budgets.Reasons... reasons) {
-    return with(c -> {
-      c.budgets.add(new Budget(nodes, schedule, GoDurations.ofMinutes("budget duration", duration),
-          reasons.length == 0 ? null : List.of(reasons)));
-    });
+    Budget budget = new Budget(nodes, schedule, GoDurations.ofMinutes("budget duration", duration),
+        reasons.length == 0 ? null : List.of(reasons));
+    return with(c -> c.budgets = plus(budgets, budget));
   }
 
   public NodePoolDefinition expireAfter(Duration after) {
@@ -292,24 +307,24 @@ public final class NodePoolDefinition {
   }
 
   private NodePoolDefinition limit(String resource, String quantity) {
-    return with(c -> c.limits.put(resource, quantity));
+    return with(c -> c.limits = plus(limits, resource, quantity));
   }
 
   public NodePoolDefinition taint(String key, String value, Taints.Effect effect) {
-    return with(c -> c.taints.add(new Taint<>(key, value, effect)));
+    return with(c -> c.taints = plus(taints, new Taint(key, value, effect == null ? null : effect.getValue())));
   }
 
   public NodePoolDefinition startupTaint(String key, String value, StartupTaints.Effect effect) {
-    return with(c -> c.startupTaints.add(new Taint<>(key, value, effect)));
+    return with(c -> c.startupTaints = plus(startupTaints, new Taint(key, value, effect == null ? null : effect.getValue())));
   }
 
   /** A label every node of the pool gets. */
   public NodePoolDefinition label(String key, String value) {
-    return with(c -> c.labels.put(key, value));
+    return with(c -> c.labels = plus(labels, key, value));
   }
 
   public NodePoolDefinition annotation(String key, String value) {
-    return with(c -> c.annotations.put(key, value));
+    return with(c -> c.annotations = plus(annotations, key, value));
   }
 
   // --- node class
@@ -330,91 +345,107 @@ public final class NodePoolDefinition {
 
   /** The NodePool as described, not validated: to drop down to the generated builder with {@code edit()}. */
   public NodePool toNodePool() {
-    // Plain constructors and setters: the sundrio builders cost several times more, for the same object.
-    NodePool pool = new NodePool();
-    ObjectMeta metadata = new ObjectMeta();
-    metadata.setName(name);
-    pool.setMetadata(metadata);
-    NodePoolSpec poolSpec = new NodePoolSpec();
-    poolSpec.setWeight(weight);
-    if (!limits.isEmpty()) {
-      Map<String, IntOrString> quantities = new LinkedHashMap<>();
-      limits.forEach((resource, quantity) -> quantities.put(resource, new IntOrString(quantity)));
-      poolSpec.setLimits(quantities);
-    }
-    pool.setSpec(poolSpec);
+    return Manifests.convert(tree(), NodePool.class);
+  }
+
+  /**
+   * The NodePool as the JSON tree the API server receives: the one mapping from this description. Fields are
+   * written in the order the generated model writes them, so the text is the same whichever way it is made.
+   */
+  private ObjectNode tree() {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("apiVersion", "karpenter.sh/v1");
+    root.put("kind", "NodePool");
+    putIfSet(root.putObject("metadata"), "name", name);
+    ObjectNode spec = root.putObject("spec");
     if (consolidationPolicy != null || consolidateAfter != null || !budgets.isEmpty()) {
-      Disruption disruption = new Disruption();
-      disruption.setConsolidateAfter(consolidateAfter);
-      disruption.setConsolidationPolicy(consolidationPolicy);
+      ObjectNode disruption = spec.putObject("disruption");
       if (!budgets.isEmpty()) {
-        List<Budgets> list = new ArrayList<>(budgets.size());
+        ArrayNode list = disruption.putArray("budgets");
         for (Budget budget : budgets) {
-          Budgets b = new Budgets();
-          b.setNodes(budget.nodes());
-          b.setSchedule(budget.schedule());
-          b.setDuration(budget.duration());
-          b.setReasons(budget.reasons() == null ? null : new ArrayList<>(budget.reasons()));
-          list.add(b);
+          ObjectNode item = list.addObject();
+          putIfSet(item, "duration", budget.duration());
+          putIfSet(item, "nodes", budget.nodes());
+          if (budget.reasons() != null) {
+            ArrayNode reasons = item.putArray("reasons");
+            budget.reasons().forEach(reason -> reasons.add(reason.getValue()));
+          }
+          putIfSet(item, "schedule", budget.schedule());
         }
-        disruption.setBudgets(list);
       }
-      poolSpec.setDisruption(disruption);
+      putIfSet(disruption, "consolidateAfter", consolidateAfter);
+      if (consolidationPolicy != null) {
+        disruption.put("consolidationPolicy", consolidationPolicy.getValue());
+      }
     }
-    var template = new dev.autoscaling.karpenter.api.v1.nodepoolspec.Template();
+    if (!limits.isEmpty()) {
+      ObjectNode quantities = spec.putObject("limits");
+      limits.forEach(quantities::put);
+    }
+    ObjectNode template = spec.putObject("template");
     if (!labels.isEmpty() || !annotations.isEmpty()) {
-      var templateMetadata = new dev.autoscaling.karpenter.api.v1.nodepoolspec.template.Metadata();
-      templateMetadata.setAnnotations(annotations.isEmpty() ? null : new LinkedHashMap<>(annotations));
-      templateMetadata.setLabels(labels.isEmpty() ? null : new LinkedHashMap<>(labels));
-      template.setMetadata(templateMetadata);
+      ObjectNode metadata = template.putObject("metadata");
+      putAll(metadata, "annotations", annotations);
+      putAll(metadata, "labels", labels);
     }
-    var spec = new dev.autoscaling.karpenter.api.v1.nodepoolspec.template.Spec();
-    spec.setExpireAfter(expireAfter);
-    spec.setTerminationGracePeriod(terminationGracePeriod);
+    ObjectNode nodeSpec = template.putObject("spec");
+    putIfSet(nodeSpec, "expireAfter", expireAfter);
     if (nodeClass != null) {
-      var reference = new dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.NodeClassRef();
-      reference.setGroup(nodeClass.group());
-      reference.setKind(nodeClass.kind());
-      reference.setName(nodeClass.name());
-      spec.setNodeClassRef(reference);
+      ObjectNode reference = nodeSpec.putObject("nodeClassRef");
+      putIfSet(reference, "group", nodeClass.group());
+      putIfSet(reference, "kind", nodeClass.kind());
+      putIfSet(reference, "name", nodeClass.name());
     }
     if (!requirements.isEmpty()) {
-      List<Requirements> list = new ArrayList<>(requirements.size());
+      ArrayNode list = nodeSpec.putArray("requirements");
       for (Requirement requirement : requirements) {
-        Requirements r = new Requirements();
-        r.setKey(requirement.key());
-        r.setOperator(requirement.operator());
-        r.setValues(requirement.values() == null ? null : new ArrayList<>(requirement.values()));
-        r.setMinValues(requirement.minValues());
-        list.add(r);
+        ObjectNode item = list.addObject();
+        putIfSet(item, "key", requirement.key());
+        if (requirement.minValues() != null) {
+          item.put("minValues", requirement.minValues());
+        }
+        if (requirement.operator() != null) {
+          item.put("operator", requirement.operator().getValue());
+        }
+        if (requirement.values() != null) {
+          ArrayNode values = item.putArray("values");
+          requirement.values().forEach(values::add);
+        }
       }
-      spec.setRequirements(list);
     }
-    if (!taints.isEmpty()) {
-      List<Taints> list = new ArrayList<>(taints.size());
-      for (Taint<Taints.Effect> taint : taints) {
-        Taints t = new Taints();
-        t.setKey(taint.key());
-        t.setValue(taint.value());
-        t.setEffect(taint.effect());
-        list.add(t);
-      }
-      spec.setTaints(list);
+    putTaints(nodeSpec, "startupTaints", startupTaints);
+    putTaints(nodeSpec, "taints", taints);
+    putIfSet(nodeSpec, "terminationGracePeriod", terminationGracePeriod);
+    if (weight != null) {
+      spec.put("weight", weight);
     }
-    if (!startupTaints.isEmpty()) {
-      List<StartupTaints> list = new ArrayList<>(startupTaints.size());
-      for (Taint<StartupTaints.Effect> taint : startupTaints) {
-        StartupTaints t = new StartupTaints();
-        t.setKey(taint.key());
-        t.setValue(taint.value());
-        t.setEffect(taint.effect());
-        list.add(t);
-      }
-      spec.setStartupTaints(list);
+    return root;
+  }
+
+  private static void putIfSet(ObjectNode object, String field, String value) {
+    if (value != null) {
+      object.put(field, value);
     }
-    template.setSpec(spec);
-    poolSpec.setTemplate(template);
-    return pool;
+  }
+
+  private static void putAll(ObjectNode object, String field, Map<String, String> entries) {
+    if (!entries.isEmpty()) {
+      ObjectNode map = object.putObject(field);
+      entries.forEach(map::put);
+    }
+  }
+
+  private static void putTaints(ObjectNode spec, String field, List<Taint> taints) {
+    if (taints.isEmpty()) {
+      return;
+    }
+    ArrayNode list = spec.putArray(field);
+    for (Taint taint : taints) {
+      ObjectNode item = list.addObject();
+      putIfSet(item, "effect", taint.effect());
+      putIfSet(item, "key", taint.key());
+      putIfSet(item, "value", taint.value());
+    }
   }
 
   /**
@@ -424,14 +455,12 @@ public final class NodePoolDefinition {
    *                             AKSNodeClass, the AWS copy for an EC2NodeClass) and the well-known label values
    */
   public NodePool build() {
-    NodePool pool = toNodePool();
-    ValidationException.throwOnErrors(what(), validate(Manifests.toTree(pool)));
-    return pool;
+    return Manifests.convert(validatedTree(), NodePool.class);
   }
 
   /**
-   * The validated NodePool as JSON: the text {@code Manifests.toJson(build())} gives, written from the tree the
-   * validation already made instead of serialising the object a second time.
+   * The validated NodePool as JSON: the text {@code Manifests.toJson(build())} gives, written straight from the
+   * tree that was validated instead of going through the model object.
    *
    * @throws ValidationException as {@link #build()}
    */
@@ -445,7 +474,7 @@ public final class NodePoolDefinition {
   }
 
   private JsonNode validatedTree() {
-    JsonNode tree = Manifests.toTree(toNodePool());
+    JsonNode tree = tree();
     ValidationException.throwOnErrors(what(), validate(tree));
     return tree;
   }

@@ -3,7 +3,9 @@ package dev.autoscaling.karpenter;
 import dev.autoscaling.karpenter.api.v1.NodePool;
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Requirements;
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Requirements.Operator;
+import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.StartupTaints;
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Taints;
+import dev.autoscaling.karpenter.api.v1.nodepoolspec.disruption.Budgets;
 import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.validation.ValidationException;
 import dev.autoscaling.validation.Violation;
@@ -62,6 +64,57 @@ class NodePoolsTest {
     assertThatThrownBy(() -> VALID.weight(0).toJson())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("spec.weight");
+  }
+
+  @Test
+  void shouldWriteEverySettingWhereTheCrdExpectsIt() {
+    // Given a pool that uses every part of the facade
+    NodePoolDefinition pool = VALID.skuCpu().atLeast(4).minValues(1)
+        .requirement("example.com/dedicated", Operator.EXISTS)
+        .limitCpu("1000").limitMemory("1000Gi").limitNodes(20)
+        .budget("10%").budget("0", "0 9 * * mon-fri", Duration.ofHours(8), Budgets.Reasons.DRIFTED, Budgets.Reasons.EMPTY)
+        .expireAfter(Duration.ofDays(30)).terminationGracePeriod(Duration.ofMinutes(90))
+        .taint("team", "a", Taints.Effect.NOSCHEDULE)
+        .startupTaint("example.com/agent-not-ready", "true", StartupTaints.Effect.NOEXECUTE)
+        .label("team", "a").annotation("owner", "platform");
+
+    // Then the render, the built object and this hand-written manifest are the same NodePool
+    String expected = """
+        apiVersion: karpenter.sh/v1
+        kind: NodePool
+        metadata:
+          name: arm-nodepool
+        spec:
+          weight: 10
+          limits: {cpu: "1000", memory: 1000Gi, nodes: "20"}
+          disruption:
+            consolidationPolicy: WhenEmptyOrUnderutilized
+            consolidateAfter: 1s
+            budgets:
+            - nodes: 10%
+            - {nodes: "0", schedule: "0 9 * * mon-fri", duration: 8h, reasons: [Drifted, Empty]}
+          template:
+            metadata:
+              labels: {team: a}
+              annotations: {owner: platform}
+            spec:
+              nodeClassRef: {group: karpenter.azure.com, kind: AKSNodeClass, name: default}
+              expireAfter: 720h
+              terminationGracePeriod: 1h30m
+              taints: [{key: team, value: a, effect: NoSchedule}]
+              startupTaints: [{key: example.com/agent-not-ready, value: "true", effect: NoExecute}]
+              requirements:
+              - {key: kubernetes.io/arch, operator: In, values: [arm64]}
+              - {key: kubernetes.io/os, operator: In, values: [linux]}
+              - {key: karpenter.sh/capacity-type, operator: In, values: [on-demand]}
+              - {key: karpenter.azure.com/sku-family, operator: In, values: [D]}
+              - {key: karpenter.azure.com/sku-cpu, operator: Gte, values: ["4"], minValues: 1}
+              - {key: example.com/dedicated, operator: Exists}
+        """;
+    assertThat(Manifests.parseAll(pool.toYaml()).get(0)).isEqualTo(Manifests.parseAll(expected).get(0));
+    assertThat(pool.toJson()).isEqualTo(Manifests.toJson(pool.build()));
+    assertThat(pool.toYaml()).isEqualTo(Manifests.toYaml(pool.build()));
+    assertThat(NodePoolDefinition.validate(pool.build())).isEmpty();
   }
 
   @Test
