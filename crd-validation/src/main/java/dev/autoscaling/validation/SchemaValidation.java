@@ -36,13 +36,15 @@ final class SchemaValidation {
       }
       return;
     }
-    String typeProblem = SchemaValues.typeProblem(schema, data);
-    if (typeProblem != null) {
-      out.add(Violation.error(path.toString(), schema.intOrString ? "x-kubernetes-int-or-string" : "type", typeProblem));
+    if (!schema.fitsType(data)) {
+      out.add(Violation.error(path.toString(), schema.intOrString ? "x-kubernetes-int-or-string" : "type",
+          SchemaValues.typeProblem(schema, data)));
       return;
     }
     SchemaValues.checkValue(schema, data, path, out);
-    checkBranches(schema, data, path);
+    if (schema.hasBranches) {
+      checkBranches(schema, data, path);
+    }
 
     if (data.isObject()) {
       walkObject(data, old, schema, path, root);
@@ -58,7 +60,8 @@ final class SchemaValidation {
   }
 
   private void walkObject(JsonNode data, JsonNode old, SchemaNode schema, DataPath path, boolean root) {
-    for (String name : schema.required) {
+    for (int i = 0; i < schema.required.size(); i++) {
+      String name = schema.required.get(i);
       JsonNode value = data.get(name);
       if (value == null || (value.isNull() && !schemaOf(schema, name).nullable)) {
         out.add(Violation.error(path.field(name).toString(), "required", "Required value: set " + name));

@@ -26,7 +26,6 @@ final class LabelChecks {
     }
     for (int i = 0; i < requirements.size(); i++) {
       JsonNode requirement = requirements.get(i);
-      String path = "spec.template.spec.requirements[" + i + "]";
       if (!requirement.path("key").isTextual()) {
         continue;
       }
@@ -38,7 +37,7 @@ final class LabelChecks {
           List<String> candidates = Labels.all().stream().map(Label::key).filter(k -> k.startsWith(domain + "/"))
               .toList();
           String suggestion = DidYouMean.suggest(key, candidates);
-          violations.add(Violation.error(path + ".key", "well-known labels",
+          violations.add(Violation.error(path(i) + ".key", "well-known labels",
               key + " is not a label Karpenter sets in " + domain
                   + (suggestion == null ? "" : "; did you mean " + suggestion + "?")));
         }
@@ -52,7 +51,7 @@ final class LabelChecks {
       boolean comparison = operator.equals("Gt") || operator.equals("Lt") || operator.equals("Gte")
           || operator.equals("Lte");
       if (comparison && label.type() != LabelType.INTEGER) {
-        violations.add(Violation.error(path + ".operator", "well-known labels", "operator " + operator
+        violations.add(Violation.error(path(i) + ".operator", "well-known labels", "operator " + operator
             + " compares numbers, and " + key + " is not numeric: use In or NotIn"));
         continue;
       }
@@ -62,10 +61,15 @@ final class LabelChecks {
       for (int j = 0; j < values.size(); j++) {
         String problem = values.get(j).isTextual() ? label.problemWith(values.get(j).textValue()) : null;
         if (problem != null) {
-          violations.add(Violation.error(path + ".values[" + j + "]", "well-known labels", problem));
+          violations.add(Violation.error(path(i) + ".values[" + j + "]", "well-known labels", problem));
         }
       }
     }
     return violations;
+  }
+
+  /** Written only for a violation: nearly every requirement passes, and the text cost more than the checks. */
+  private static String path(int requirement) {
+    return "spec.template.spec.requirements[" + requirement + "]";
   }
 }

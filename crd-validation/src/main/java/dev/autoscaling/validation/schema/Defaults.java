@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.HashSet;
-import java.util.Set;
-
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -34,21 +32,16 @@ public final class Defaults {
     }
     if (data instanceof ObjectNode object) {
       ObjectNode copy = null;
-      Set<String> defaulted = null;
       for (String name : schema.defaultedProperties) {
         SchemaNode propertySchema = schema.properties.get(name);
         JsonNode value = object.get(name);
         if (value == null || (value.isNull() && !propertySchema.nullable)) {
           copy = copy != null ? copy : shallowCopy(object);
-          copy.set(name, applied(propertySchema.defaultValue, propertySchema));
-          defaulted = defaulted != null ? defaulted : new HashSet<>();
-          defaulted.add(name);
+          copy.set(name, propertySchema.completeDefault);
         }
       }
+      // The object's own fields: a field that was just defaulted is absent or null there, and has nothing below.
       for (Map.Entry<String, JsonNode> field : object.properties()) {
-        if (defaulted != null && defaulted.contains(field.getKey())) {
-          continue;
-        }
         SchemaNode propertySchema = schema.properties.get(field.getKey());
         SchemaNode valueSchema = propertySchema != null ? propertySchema : schema.additionalProperties;
         if (valueSchema == null || !valueSchema.defaultsBelow) {
@@ -80,8 +73,11 @@ public final class Defaults {
   }
 
   private static ObjectNode shallowCopy(ObjectNode object) {
-    ObjectNode copy = JsonNodeFactory.instance.objectNode();
-    copy.setAll(object);
-    return copy;
+    // sized for the fields and a few defaults, so copying never grows the table
+    Map<String, JsonNode> fields = new LinkedHashMap<>(Math.max(8, (object.size() + 4) * 4 / 3 + 1));
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
+      fields.put(field.getKey(), field.getValue());
+    }
+    return new ObjectNode(JsonNodeFactory.instance, fields);
   }
 }

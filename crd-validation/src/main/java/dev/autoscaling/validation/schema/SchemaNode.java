@@ -46,7 +46,8 @@ public final class SchemaNode {
   public final Integer maxProperties;
   /** Declared properties, in schema order; empty when none. */
   public final Map<String, SchemaNode> properties;
-  public final Set<String> required;
+  /** Required property names, each once, in schema order (a list: walked for every object validated). */
+  public final List<String> required;
   public final SchemaNode items;
   /** The schema of map values, or null. */
   public final SchemaNode additionalProperties;
@@ -67,6 +68,24 @@ public final class SchemaNode {
   public final boolean defaultsBelow;
   /** The properties that declare a default, in schema order. */
   public final List<String> defaultedProperties;
+  /**
+   * This node's default with the defaults inside it applied too, computed once: the API server defaults the value
+   * it places, and doing that again for every validation cost more than placing it.
+   */
+  final JsonNode completeDefault;
+  /** Whether the node has any keyword {@link SchemaValues#checkValue} applies; most nodes have none. */
+  final boolean checksValue;
+  /** Whether the node has allOf, anyOf, oneOf or not. */
+  public final boolean hasBranches;
+  /** {@link #type} decided once, as one of the TYPE_ codes below. */
+  private final int typeCode;
+  private static final int TYPE_ANY = 0;
+  private static final int TYPE_OBJECT = 1;
+  private static final int TYPE_ARRAY = 2;
+  private static final int TYPE_STRING = 3;
+  private static final int TYPE_INTEGER = 4;
+  private static final int TYPE_NUMBER = 5;
+  private static final int TYPE_BOOLEAN = 6;
   /**
    * Pattern results by value: a pattern is a pure function of the string, and the same label keys and durations
    * come back in every object (an RE2 search over a qualified-name pattern costs far more than a lookup).
@@ -118,7 +137,7 @@ public final class SchemaNode {
     this.properties = Collections.unmodifiableMap(props);
     Set<String> req = new LinkedHashSet<>();
     s.path("required").forEach(r -> req.add(r.asText().intern()));
-    this.required = Collections.unmodifiableSet(req);
+    this.required = List.copyOf(req);
     this.items = s.path("items").isObject() ? new SchemaNode(path + "[*]", s.get("items")) : null;
     this.additionalProperties = s.path("additionalProperties").isObject()
         ? new SchemaNode(SchemaWalker.child(path, "*"), s.get("additionalProperties")) : null;
@@ -149,6 +168,37 @@ public final class SchemaNode {
       below |= property.defaultValue != null || property.defaultsBelow;
     }
     this.defaultsBelow = below;
+    this.hasBranches = !allOf.isEmpty() || !anyOf.isEmpty() || !oneOf.isEmpty() || not != null;
+    this.checksValue = !enumValues.isEmpty() || patternSource != null || format != null || minLength != null
+        || maxLength != null || minimum != null || maximum != null || minItems != null || maxItems != null
+        || minProperties != null || maxProperties != null || embeddedResource
+        || "set".equals(listType) || "map".equals(listType);
+    this.typeCode = type == null ? TYPE_ANY : switch (type) {
+      case "object" -> TYPE_OBJECT;
+      case "array" -> TYPE_ARRAY;
+      case "string" -> TYPE_STRING;
+      case "integer" -> TYPE_INTEGER;
+      case "number" -> TYPE_NUMBER;
+      case "boolean" -> TYPE_BOOLEAN;
+      default -> TYPE_ANY; // an unknown type is not checked, as before
+    };
+    this.completeDefault = defaultValue == null ? null : Defaults.applied(defaultValue, this);
+  }
+
+  /** Whether the value has the JSON type this node requires (any type when the node names none). */
+  public boolean fitsType(JsonNode value) {
+    if (intOrString) {
+      return value.isIntegralNumber() || value.isTextual();
+    }
+    return switch (typeCode) {
+      case TYPE_OBJECT -> value.isObject();
+      case TYPE_ARRAY -> value.isArray();
+      case TYPE_STRING -> value.isTextual();
+      case TYPE_INTEGER -> value.isIntegralNumber();
+      case TYPE_NUMBER -> value.isNumber();
+      case TYPE_BOOLEAN -> value.isBoolean();
+      default -> true;
+    };
   }
 
   /** Compiles an {@code openAPIV3Schema}. */

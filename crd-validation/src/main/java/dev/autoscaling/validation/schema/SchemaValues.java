@@ -21,24 +21,11 @@ public final class SchemaValues {
 
   /** Why the value has the wrong JSON type for the node, or null when the type fits. */
   public static String typeProblem(SchemaNode schema, JsonNode value) {
+    if (schema.fitsType(value)) {
+      return null;
+    }
     if (schema.intOrString) {
-      return value.isIntegralNumber() || value.isTextual() ? null
-          : "must be an integer or a string, not " + describe(value);
-    }
-    if (schema.type == null) {
-      return null;
-    }
-    boolean fits = switch (schema.type) {
-      case "object" -> value.isObject();
-      case "array" -> value.isArray();
-      case "string" -> value.isTextual();
-      case "integer" -> value.isIntegralNumber();
-      case "number" -> value.isNumber();
-      case "boolean" -> value.isBoolean();
-      default -> true;
-    };
-    if (fits) {
-      return null;
+      return "must be an integer or a string, not " + describe(value);
     }
     String quoted = value.isTextual() && (schema.type.equals("integer") || schema.type.equals("number"))
         ? " (write the number without quotes)" : "";
@@ -64,13 +51,16 @@ public final class SchemaValues {
 
   /** Adds a violation for every keyword of the node that the value (already of the right type) breaks. */
   public static void checkValue(SchemaNode schema, JsonNode value, DataPath path, List<Violation> out) {
+    if (!schema.checksValue) {
+      return;
+    }
     if (!schema.enumValues.isEmpty() && !schema.enumValues.contains(value)) {
       out.add(Violation.error(path.toString(), "enum", "Unsupported value " + value + ": supported values are "
           + schema.enumValues.stream().map(JsonNode::toString).collect(Collectors.joining(", "))));
     }
     if (value.isTextual()) {
       checkString(schema, value.textValue(), path, out);
-    } else if (value.isNumber()) {
+    } else if (value.isNumber() && (schema.minimum != null || schema.maximum != null)) {
       checkNumber(schema, value.decimalValue(), path, out);
     } else if (value.isArray()) {
       checkArray(schema, value, path, out);
