@@ -1,6 +1,7 @@
 package dev.autoscaling.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.autoscaling.validation.cel.CelRule;
 import dev.autoscaling.validation.schema.DataPath;
 import dev.autoscaling.validation.schema.DidYouMean;
@@ -29,33 +30,34 @@ final class SchemaValidation {
   }
 
   private void walk(JsonNode data, JsonNode old, SchemaNode schema, DataPath path, boolean root) {
-    if (data.isNull()) {
+    JsonNodeType nodeType = data.getNodeType(); // asked once: each isX() is a call through JsonNode's subclasses
+    if (nodeType == JsonNodeType.NULL) {
       if (!schema.nullable) {
         out.add(Violation.warning(path.toString(), "nullable",
             "null is dropped by the API server here (the field is not nullable): remove it or give a value"));
       }
       return;
     }
-    if (!schema.fitsType(data)) {
+    if (!schema.fitsType(nodeType, data)) {
       out.add(Violation.error(path.toString(), schema.intOrString ? "x-kubernetes-int-or-string" : "type",
           SchemaValues.typeProblem(schema, data)));
       return;
     }
-    SchemaValues.checkValue(schema, data, path, out);
+    SchemaValues.checkValue(schema, nodeType, data, path, out);
     if (schema.hasBranches) {
       checkBranches(schema, data, path);
     }
 
-    if (data.isObject()) {
+    if (nodeType == JsonNodeType.OBJECT) {
       walkObject(data, old, schema, path, root);
-    } else if (data.isArray() && schema.items != null) {
-      int index = 0;
-      for (JsonNode item : data) {
-        walk(item, correlate(old, item, schema), schema.items, path.item(index++), false);
+    } else if (nodeType == JsonNodeType.ARRAY && schema.items != null) {
+      for (int index = 0; index < data.size(); index++) {
+        JsonNode item = data.get(index);
+        walk(item, correlate(old, item, schema), schema.items, path.item(index), false);
       }
     }
-    if (!schema.rules.isEmpty()) {
-      evaluateRules(data, old, schema, path);
+    if (schema.hasRules) {
+      evaluateRules(data, nodeType, old, schema, path);
     }
   }
 
@@ -63,13 +65,13 @@ final class SchemaValidation {
     for (int i = 0; i < schema.required.size(); i++) {
       String name = schema.required.get(i);
       JsonNode value = data.get(name);
-      if (value == null || (value.isNull() && !schemaOf(schema, name).nullable)) {
+      if (value == null || (value.getNodeType() == JsonNodeType.NULL && !schemaOf(schema, name).nullable)) {
         out.add(Violation.error(path.field(name).toString(), "required", "Required value: set " + name));
       }
     }
     for (Map.Entry<String, JsonNode> field : data.properties()) {
       String name = field.getKey();
-      SchemaNode property = schema.properties.get(name);
+      SchemaNode property = schema.property(name);
       if (property != null) {
         if ((root || schema.embeddedResource) && name.equals("metadata")) {
           // ObjectMeta is checked by the API server's own rules, not by the CRD's schema.
@@ -90,7 +92,7 @@ final class SchemaValidation {
   }
 
   private static SchemaNode schemaOf(SchemaNode schema, String name) {
-    SchemaNode property = schema.properties.get(name);
+    SchemaNode property = schema.property(name);
     return property != null ? property : schema.additionalProperties != null ? schema.additionalProperties : schema;
   }
 
@@ -120,8 +122,9 @@ final class SchemaValidation {
     }
   }
 
-  private void evaluateRules(JsonNode data, JsonNode old, SchemaNode schema, DataPath path) {
-    CelRule.Outcome[] grouped = data.isValueNode() ? schema.ruleGroup.forScalar(CelRule.valueOf(data))
+  private void evaluateRules(JsonNode data, JsonNodeType nodeType, JsonNode old, SchemaNode schema, DataPath path) {
+    boolean scalar = nodeType != JsonNodeType.OBJECT && nodeType != JsonNodeType.ARRAY;
+    CelRule.Outcome[] grouped = scalar ? schema.ruleGroup.forScalar(CelRule.valueOf(data))
         : schema.ruleGroup.forElements(data, celValues);
     if (grouped != null) {
       for (int i = 0; i < grouped.length; i++) {

@@ -3,6 +3,7 @@ package dev.autoscaling.validation.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.LinkedHashMap;
@@ -33,16 +34,16 @@ public final class Defaults {
     if (data instanceof ObjectNode object) {
       ObjectNode copy = null;
       for (String name : schema.defaultedProperties) {
-        SchemaNode propertySchema = schema.properties.get(name);
+        SchemaNode propertySchema = schema.property(name);
         JsonNode value = object.get(name);
-        if (value == null || (value.isNull() && !propertySchema.nullable)) {
+        if (value == null || (value.getNodeType() == JsonNodeType.NULL && !propertySchema.nullable)) {
           copy = copy != null ? copy : shallowCopy(object);
           copy.set(name, propertySchema.completeDefault);
         }
       }
       // The object's own fields: a field that was just defaulted is absent or null there, and has nothing below.
       for (Map.Entry<String, JsonNode> field : object.properties()) {
-        SchemaNode propertySchema = schema.properties.get(field.getKey());
+        SchemaNode propertySchema = schema.property(field.getKey());
         SchemaNode valueSchema = propertySchema != null ? propertySchema : schema.additionalProperties;
         if (valueSchema == null || !valueSchema.defaultsBelow) {
           continue; // nothing to default in there

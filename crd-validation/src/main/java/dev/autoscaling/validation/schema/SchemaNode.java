@@ -1,6 +1,7 @@
 package dev.autoscaling.validation.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.autoscaling.validation.cel.CelRule;
@@ -9,6 +10,7 @@ import dev.autoscaling.validation.cel.RuleGroup;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,6 +79,9 @@ public final class SchemaNode {
   final boolean checksValue;
   /** Whether the node has allOf, anyOf, oneOf or not. */
   public final boolean hasBranches;
+  private final HashMap<String, SchemaNode> propertyIndex;
+  /** Whether the node has CEL rules. */
+  public final boolean hasRules;
   /** {@link #type} decided once, as one of the TYPE_ codes below. */
   private final int typeCode;
   private static final int TYPE_ANY = 0;
@@ -135,6 +140,7 @@ public final class SchemaNode {
       }
     }
     this.properties = Collections.unmodifiableMap(props);
+    this.propertyIndex = new HashMap<>(props);
     Set<String> req = new LinkedHashSet<>();
     s.path("required").forEach(r -> req.add(r.asText().intern()));
     this.required = List.copyOf(req);
@@ -150,6 +156,7 @@ public final class SchemaNode {
     s.path("x-kubernetes-validations").forEach(r -> celRules.add(CelRule.compile(r)));
     this.rules = Collections.unmodifiableList(celRules);
     this.ruleGroup = RuleGroup.of(celRules);
+    this.hasRules = !celRules.isEmpty();
     this.allOf = branches(path, s.path("allOf"));
     this.anyOf = branches(path, s.path("anyOf"));
     this.oneOf = branches(path, s.path("oneOf"));
@@ -187,18 +194,35 @@ public final class SchemaNode {
 
   /** Whether the value has the JSON type this node requires (any type when the node names none). */
   public boolean fitsType(JsonNode value) {
+    return fitsType(value.getNodeType(), value);
+  }
+
+  /**
+   * As {@link #fitsType(JsonNode)}, with the value's node type already known: the validator asks a value for its
+   * type once, since every {@code isObject()}/{@code isTextual()} is a call through JsonNode's many subclasses.
+   */
+  public boolean fitsType(JsonNodeType nodeType, JsonNode value) {
     if (intOrString) {
-      return value.isIntegralNumber() || value.isTextual();
+      return nodeType == JsonNodeType.STRING || (nodeType == JsonNodeType.NUMBER && value.isIntegralNumber());
     }
     return switch (typeCode) {
-      case TYPE_OBJECT -> value.isObject();
-      case TYPE_ARRAY -> value.isArray();
-      case TYPE_STRING -> value.isTextual();
-      case TYPE_INTEGER -> value.isIntegralNumber();
-      case TYPE_NUMBER -> value.isNumber();
-      case TYPE_BOOLEAN -> value.isBoolean();
+      case TYPE_OBJECT -> nodeType == JsonNodeType.OBJECT;
+      case TYPE_ARRAY -> nodeType == JsonNodeType.ARRAY;
+      case TYPE_STRING -> nodeType == JsonNodeType.STRING;
+      case TYPE_INTEGER -> nodeType == JsonNodeType.NUMBER && value.isIntegralNumber();
+      case TYPE_NUMBER -> nodeType == JsonNodeType.NUMBER;
+      case TYPE_BOOLEAN -> nodeType == JsonNodeType.BOOLEAN;
       default -> true;
     };
+  }
+
+  /**
+   * The schema of a declared property, or null. A plain HashMap behind a final field: the lookup is made for every
+   * field of every object validated, and through {@link #properties}' unmodifiable wrapper it is a call the JIT
+   * cannot bind, since every map in the program passes through that wrapper's one method.
+   */
+  public SchemaNode property(String name) {
+    return propertyIndex.get(name);
   }
 
   /** Compiles an {@code openAPIV3Schema}. */

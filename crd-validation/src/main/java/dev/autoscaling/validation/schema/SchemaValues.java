@@ -1,6 +1,7 @@
 package dev.autoscaling.validation.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.autoscaling.validation.Violation;
 
 import java.math.BigDecimal;
@@ -51,6 +52,12 @@ public final class SchemaValues {
 
   /** Adds a violation for every keyword of the node that the value (already of the right type) breaks. */
   public static void checkValue(SchemaNode schema, JsonNode value, DataPath path, List<Violation> out) {
+    checkValue(schema, value.getNodeType(), value, path, out);
+  }
+
+  /** As {@link #checkValue(SchemaNode, JsonNode, DataPath, List)}, with the value's node type already known. */
+  public static void checkValue(SchemaNode schema, JsonNodeType nodeType, JsonNode value, DataPath path,
+                                List<Violation> out) {
     if (!schema.checksValue) {
       return;
     }
@@ -58,14 +65,17 @@ public final class SchemaValues {
       out.add(Violation.error(path.toString(), "enum", "Unsupported value " + value + ": supported values are "
           + schema.enumValues.stream().map(JsonNode::toString).collect(Collectors.joining(", "))));
     }
-    if (value.isTextual()) {
-      checkString(schema, value.textValue(), path, out);
-    } else if (value.isNumber() && (schema.minimum != null || schema.maximum != null)) {
-      checkNumber(schema, value.decimalValue(), path, out);
-    } else if (value.isArray()) {
-      checkArray(schema, value, path, out);
-    } else if (value.isObject()) {
-      checkObject(schema, value, path, out);
+    switch (nodeType) {
+      case STRING -> checkString(schema, value.textValue(), path, out);
+      case NUMBER -> {
+        if (schema.minimum != null || schema.maximum != null) {
+          checkNumber(schema, value.decimalValue(), path, out);
+        }
+      }
+      case ARRAY -> checkArray(schema, value, path, out);
+      case OBJECT -> checkObject(schema, value, path, out);
+      default -> {
+      }
     }
   }
 
