@@ -127,6 +127,9 @@ final class SchemaValidation {
     CelRule.Outcome[] grouped = scalar ? schema.ruleGroup.forScalar(CelRule.valueOf(data))
         : schema.ruleGroup.forElements(data, celValues);
     if (grouped != null) {
+      if (schema.ruleGroup.passedAll(grouped)) {
+        return;
+      }
       for (int i = 0; i < grouped.length; i++) {
         report(grouped[i], schema.rules.get(i), path);
       }

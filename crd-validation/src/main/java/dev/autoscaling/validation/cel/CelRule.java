@@ -54,6 +54,8 @@ public final class CelRule {
   private final ElementwiseAll elementwise;
   /** The only fields of {@code self} the rule and its message read, or null when it reads {@code self} otherwise. */
   private final Set<String> selfFields;
+  /** The same fields as an array, shared by every projection of this rule (projections compare it by identity). */
+  private final String[] selfFieldNames;
   /**
    * Outcomes by {@code self} value, for scalars and small lists and maps. A rule is a pure function of its inputs,
    * and the same values come back again and again: every requirement key meets nine label-domain rules, every
@@ -91,6 +93,7 @@ public final class CelRule {
     this.compileError = error;
     this.elementwise = error == null && !transition ? ElementwiseAll.of(rule) : null;
     this.selfFields = error == null && !transition ? selfFields(checked, messageExpression) : null;
+    this.selfFieldNames = selfFields == null ? null : selfFields.toArray(new String[0]);
   }
 
   private static Set<String> selfFields(CelAbstractSyntaxTree checked, String messageExpression) {
@@ -113,17 +116,20 @@ public final class CelRule {
    * whole converted value. The outcome is the same either way; the projection is small enough to be remembered.
    */
   public Object projectedSelf(JsonNode data, java.util.IdentityHashMap<JsonNode, Object> converted) {
-    if (selfFields == null || !data.isObject()) {
+    if (selfFieldNames == null || !data.isObject()) {
       return null;
     }
-    Map<String, Object> fields = new LinkedHashMap<>(Math.max(4, selfFields.size() * 2));
-    for (String name : selfFields) {
-      JsonNode value = data.get(name);
-      if (value != null) {
-        fields.put(name, CelValues.of(value, converted));
-      }
+    Object[] values = new Object[selfFieldNames.length];
+    for (int i = 0; i < values.length; i++) {
+      JsonNode value = data.get(selfFieldNames[i]);
+      values[i] = value == null ? null : CelValues.of(value, converted);
     }
-    return CelValues.mapOf(fields);
+    return CelValues.projection(selfFieldNames, values);
+  }
+
+  /** The one outcome of a rule that held. */
+  public static Outcome passed() {
+    return PASSED;
   }
 
   public static CelRule compile(JsonNode spec) {

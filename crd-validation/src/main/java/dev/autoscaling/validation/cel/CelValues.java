@@ -64,6 +64,20 @@ final class CelValues {
     return new SizedMap(Collections.unmodifiableMap(entries), weight);
   }
 
+  /**
+   * An object as a rule sees it when the rule reads only some of its fields: those fields, absent ones left out.
+   * {@code names} is the rule's own array, shared by all its projections; {@code values[i]} is null when absent.
+   */
+  static Map<String, Object> projection(String[] names, Object[] values) {
+    int weight = 1;
+    for (Object value : values) {
+      if (value != null) {
+        weight = saturated(weight + 1 + count(value, Integer.MAX_VALUE));
+      }
+    }
+    return new Projection(names, values, weight);
+  }
+
   private static List<Object> listOf(List<Object> items) {
     int weight = 1;
     for (Object item : items) {
@@ -141,6 +155,91 @@ final class CelValues {
     public boolean equals(Object other) {
       return other == this || (!(other instanceof SizedMap sized && sized.hashCode() != hashCode())
           && entries.equals(other));
+    }
+  }
+
+  /**
+   * Projections are made for every object a rule meets and serve as keys of its remembered outcomes: two
+   * projections of one rule (the same names array) compare by their values alone, and hash as any map with the
+   * same entries would, without a map being built. The map view is built only when something iterates it.
+   */
+  private static final class Projection extends AbstractMap<String, Object> implements Sized {
+    private final String[] names;
+    private final Object[] values;
+    private final int weight;
+    private final int hash;
+    private Map<String, Object> view;
+
+    Projection(String[] names, Object[] values, int weight) {
+      this.names = names;
+      this.values = values;
+      this.weight = weight;
+      int h = 0; // as Map.hashCode() defines it, so a projection and an equal map hash alike
+      for (int i = 0; i < names.length; i++) {
+        if (values[i] != null) {
+          h += names[i].hashCode() ^ values[i].hashCode();
+        }
+      }
+      this.hash = h;
+    }
+
+    @Override
+    public int weight() {
+      return weight;
+    }
+
+    private Map<String, Object> view() {
+      if (view == null) {
+        Map<String, Object> present = new LinkedHashMap<>(Math.max(4, names.length * 2));
+        for (int i = 0; i < names.length; i++) {
+          if (values[i] != null) {
+            present.put(names[i], values[i]);
+          }
+        }
+        view = Collections.unmodifiableMap(present);
+      }
+      return view;
+    }
+
+    @Override
+    public Set<Map.Entry<String, Object>> entrySet() {
+      return view().entrySet();
+    }
+
+    @Override
+    public Object get(Object key) {
+      for (int i = 0; i < names.length; i++) {
+        if (names[i].equals(key)) {
+          return values[i];
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return get(key) != null;
+    }
+
+    @Override
+    public int size() {
+      return view().size();
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      if (other == this) {
+        return true;
+      }
+      if (other instanceof Projection projection && projection.names == names) {
+        return projection.hash == hash && java.util.Arrays.equals(projection.values, values);
+      }
+      return other instanceof Map<?, ?> && view().equals(other);
     }
   }
 

@@ -27,8 +27,13 @@ public final class RuleGroup {
   /** Per list item (a private copy of its JSON) or map key: each rule's TRUE, FALSE or error message. */
   private final Map<Object, Object[]> elementResults = new ConcurrentHashMap<>();
 
+  /** The outcomes when every rule held: returned as this one array, so callers can skip reporting at once. */
+  private final CelRule.Outcome[] allPassed;
+
   private RuleGroup(List<CelRule> rules) {
     this.rules = List.copyOf(rules);
+    this.allPassed = new CelRule.Outcome[rules.size()];
+    java.util.Arrays.fill(allPassed, CelRule.passed());
     boolean compiled = !rules.isEmpty() && rules.stream().allMatch(r -> r.compileError() == null && !r.isTransition());
     this.scalars = compiled;
     this.elements = compiled && rules.stream().allMatch(r -> r.elementwise() != null);
@@ -36,6 +41,11 @@ public final class RuleGroup {
 
   public static RuleGroup of(List<CelRule> rules) {
     return new RuleGroup(rules);
+  }
+
+  /** Whether outcomes this group returned say that every rule held. */
+  public boolean passedAll(CelRule.Outcome[] outcomes) {
+    return outcomes == allPassed;
   }
 
   /** Every rule's outcome, in order, for a scalar {@code self}; null when this node's rules are not grouped. */
@@ -48,8 +58,13 @@ public final class RuleGroup {
       return known;
     }
     CelRule.Outcome[] outcomes = new CelRule.Outcome[rules.size()];
+    boolean passed = true;
     for (int i = 0; i < outcomes.length; i++) {
       outcomes[i] = rules.get(i).evaluate(self, null, false);
+      passed &= outcomes[i] == CelRule.passed();
+    }
+    if (passed) {
+      outcomes = allPassed;
     }
     if (scalarOutcomes.size() < MEMO_LIMIT) {
       scalarOutcomes.put(self, outcomes);
@@ -66,6 +81,7 @@ public final class RuleGroup {
       return null;
     }
     Object[] verdicts = new Object[rules.size()]; // FALSE beats an error beats TRUE, as in the all() macro
+    boolean clean = true;
     Iterator<?> elementsOf = data.isArray() ? data.elements() : data.fieldNames();
     while (elementsOf.hasNext()) {
       Object element = elementsOf.next();
@@ -73,10 +89,15 @@ public final class RuleGroup {
       for (int i = 0; i < results.length; i++) {
         if (Boolean.FALSE.equals(results[i])) {
           verdicts[i] = Boolean.FALSE;
+          clean = false;
         } else if (results[i] instanceof String && verdicts[i] == null) {
           verdicts[i] = results[i];
+          clean = false;
         }
       }
+    }
+    if (clean) {
+      return allPassed;
     }
     CelRule.Outcome[] outcomes = new CelRule.Outcome[rules.size()];
     Object self = null;

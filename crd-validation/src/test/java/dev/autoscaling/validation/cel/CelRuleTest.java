@@ -121,4 +121,31 @@ class CelRuleTest {
     assertThat(outcomeProjected(rule, "{min: 3, max: 2, name: pool, unrelated: [1, 2]}"))
         .isEqualTo("fail: min 3 above max of pool");
   }
+
+  @org.junit.jupiter.api.Test
+  void shouldProjectAsAMapWithExactlyThePresentFields() {
+    CelRule rule = rule("!has(self.replicas) || !has(self.weight)");
+    JsonNode object = Manifests.parseAll("{weight: 2, replicas: null, other: [1]}").get(0);
+
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> projected = (java.util.Map<String, Object>) rule.projectedSelf(object, null);
+
+    java.util.Map<String, Object> expected = new java.util.HashMap<>();
+    expected.put("weight", 2L);
+    expected.put("replicas", dev.cel.common.values.NullValue.NULL_VALUE);
+    assertThat(projected).isEqualTo(expected).hasSize(2).containsKeys("weight", "replicas").doesNotContainKey("other");
+    assertThat(expected).isEqualTo(projected);
+    assertThat(projected.hashCode()).isEqualTo(expected.hashCode());
+    assertThat(projected).isNotEqualTo(rule.projectedSelf(Manifests.parseAll("{weight: 3}").get(0), null));
+  }
+
+  @org.junit.jupiter.api.Test
+  void shouldRememberOutcomesPerProjectedValue() {
+    CelRule rule = rule("!has(self.replicas) || !has(self.weight)");
+
+    assertThat(outcomeProjected(rule, "{weight: 2}")).isEqualTo("pass");
+    assertThat(outcomeProjected(rule, "{weight: 2, replicas: 1}")).isEqualTo("fail: broken");
+    assertThat(outcomeProjected(rule, "{weight: 2, other: 1}")).isEqualTo("pass");
+    assertThat(outcomeProjected(rule, "{replicas: 1, weight: 2}")).isEqualTo("fail: broken");
+  }
 }
