@@ -21,11 +21,12 @@ import java.util.Map;
 final class SchemaValidation {
 
   private final List<Violation> out = new ArrayList<>();
-  private final IdentityHashMap<JsonNode, Object> celValues = new IdentityHashMap<>();
+  // small at first: most validations convert few containers, the rest hit remembered outcomes
+  private final IdentityHashMap<JsonNode, Object> celValues = new IdentityHashMap<>(4);
 
   static List<Violation> run(JsonNode data, JsonNode old, SchemaNode root) {
     SchemaValidation validation = new SchemaValidation();
-    validation.walk(data, old, root, DataPath.ROOT, true);
+    validation.walk(data, old, root, DataPath.root(), true);
     return validation.out;
   }
 
@@ -53,7 +54,9 @@ final class SchemaValidation {
     } else if (nodeType == JsonNodeType.ARRAY && schema.items != null) {
       for (int index = 0; index < data.size(); index++) {
         JsonNode item = data.get(index);
-        walk(item, correlate(old, item, schema), schema.items, path.item(index), false);
+        path.enterItem(index);
+        walk(item, correlate(old, item, schema), schema.items, path, false);
+        path.leave();
       }
     }
     if (schema.hasRules) {
@@ -77,10 +80,13 @@ final class SchemaValidation {
           // ObjectMeta is checked by the API server's own rules, not by the CRD's schema.
           continue;
         }
-        walk(field.getValue(), old == null ? null : old.get(name), property, path.field(name), false);
+        path.enterField(name);
+        walk(field.getValue(), old == null ? null : old.get(name), property, path, false);
+        path.leave();
       } else if (schema.additionalProperties != null) {
-        walk(field.getValue(), old == null ? null : old.get(name), schema.additionalProperties,
-            path.key(name), false);
+        path.enterKey(name);
+        walk(field.getValue(), old == null ? null : old.get(name), schema.additionalProperties, path, false);
+        path.leave();
       } else if (!schema.preserveUnknownFields
           && !((root || schema.embeddedResource) && isTypeMeta(name))) {
         String suggestion = DidYouMean.suggest(name, schema.properties.keySet());

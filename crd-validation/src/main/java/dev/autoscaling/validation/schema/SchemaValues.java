@@ -39,7 +39,7 @@ public final class SchemaValues {
       return false;
     }
     List<Violation> found = new ArrayList<>();
-    checkValue(schema, value, DataPath.ROOT, found);
+    checkValue(schema, value, DataPath.root(), found);
     if (value.isObject()) {
       for (String name : schema.required) {
         if (!value.has(name)) {
