@@ -21,8 +21,10 @@ public final class ValidationException extends IllegalArgumentException {
    * @throws ValidationException listing every violation, under {@code what} ("NodePool arm-nodepool")
    */
   public static void throwOnErrors(String what, List<Violation> violations) {
-    if (violations.stream().anyMatch(Violation::isError)) {
-      throw new ValidationException(what, violations);
+    for (Violation violation : violations) {
+      if (violation.isError()) {
+        throw new ValidationException(what, violations);
+      }
     }
   }
 

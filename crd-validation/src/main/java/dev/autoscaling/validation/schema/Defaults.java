@@ -37,7 +37,7 @@ public final class Defaults {
         SchemaNode propertySchema = schema.property(name);
         JsonNode value = object.get(name);
         if (value == null || (value.getNodeType() == JsonNodeType.NULL && !propertySchema.nullable)) {
-          copy = copy != null ? copy : shallowCopy(object);
+          copy = copy != null ? copy : shallowCopy(object, schema);
           copy.set(name, propertySchema.completeDefault);
         }
       }
@@ -50,7 +50,7 @@ public final class Defaults {
         }
         JsonNode value = applied(field.getValue(), valueSchema);
         if (value != field.getValue()) {
-          copy = copy != null ? copy : shallowCopy(object);
+          copy = copy != null ? copy : shallowCopy(object, schema);
           copy.set(field.getKey(), value);
         }
       }
@@ -73,9 +73,10 @@ public final class Defaults {
     return data;
   }
 
-  private static ObjectNode shallowCopy(ObjectNode object) {
-    // sized for the fields and a few defaults, so copying never grows the table
-    Map<String, JsonNode> fields = new LinkedHashMap<>(Math.max(8, (object.size() + 4) * 4 / 3 + 1));
+  private static ObjectNode shallowCopy(ObjectNode object, SchemaNode schema) {
+    // sized for the fields and every default the schema may add, so copying never grows the table
+    int most = object.size() + schema.defaultedProperties.size();
+    Map<String, JsonNode> fields = new LinkedHashMap<>(most * 4 / 3 + 1);
     for (Map.Entry<String, JsonNode> field : object.properties()) {
       fields.put(field.getKey(), field.getValue());
     }
