@@ -475,7 +475,10 @@ public final class NodePoolDefinition {
 
   private JsonNode validatedTree() {
     JsonNode tree = tree();
-    ValidationException.throwOnErrors(what(), validate(tree));
+    List<Violation> violations = validate(tree);
+    if (!violations.isEmpty()) { // the name is written only when something is reported
+      ValidationException.throwOnErrors(what(), violations);
+    }
     return tree;
   }
 
