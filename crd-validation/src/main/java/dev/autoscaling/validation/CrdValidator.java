@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -35,7 +37,12 @@ import java.util.TreeSet;
  */
 public final class CrdValidator {
 
-  private record Target(String apiVersion, String kind, String crd, String version, SchemaNode schema) {
+  /**
+   * One kind at one version. {@code cleanDefaults} holds the schema nodes whose default validates without a
+   * violation: on create, such a default is placed only where a check can see it.
+   */
+  private record Target(String apiVersion, String kind, String crd, String version, SchemaNode schema,
+                        Set<SchemaNode> cleanDefaults) {
   }
 
   private final Map<String, Target> targets;
@@ -59,8 +66,8 @@ public final class CrdValidator {
       for (Map.Entry<String, JsonNode> version : CrdVersions.schemas(crd).entrySet()) {
         String key = key(group + "/" + version.getKey(), kind);
         SchemaNode schema = SchemaNode.compile(version.getValue());
-        Target previous = targets.put(key,
-            new Target(group + "/" + version.getKey(), kind, CrdVersions.groupKind(crd), version.getKey(), schema));
+        Target previous = targets.put(key, new Target(group + "/" + version.getKey(), kind,
+            CrdVersions.groupKind(crd), version.getKey(), schema, cleanDefaults(schema)));
         if (previous != null) {
           throw new IllegalArgumentException("two CRDs define " + group + "/" + version.getKey() + " " + kind
               + ": give each provider's CRD set its own CrdValidator");
@@ -94,6 +101,18 @@ public final class CrdValidator {
       }
     }
     return fromYaml(texts);
+  }
+
+  /** Package-visible for the test that checks skipping such defaults changes no outcome. */
+  static Set<SchemaNode> cleanDefaults(SchemaNode schema) {
+    Set<SchemaNode> clean = Collections.newSetFromMap(new IdentityHashMap<>());
+    schema.forEach(node -> {
+      if (node.defaultValue != null
+          && SchemaValidation.runBelowRoot(Defaults.applied(node.defaultValue, node), node).isEmpty()) {
+        clean.add(node);
+      }
+    });
+    return clean;
   }
 
   private static String key(String apiVersion, String kind) {
@@ -161,8 +180,13 @@ public final class CrdValidator {
           + "; loaded: " + String.join(", ", new TreeSet<>(targets.keySet()))));
     }
     // Defaulting never changes the caller's objects: the results share what they did not need to change.
+    if (old == null) {
+      JsonNode data = Defaults.appliedWhereObserved(object, target.schema(), target.cleanDefaults()::contains);
+      return new ValidationReport(SchemaValidation.run(data, null, target.schema()));
+    }
+    // On update, transition rules compare with the old object: every default is placed in both.
     JsonNode data = Defaults.applied(object, target.schema());
-    JsonNode previous = old != null ? Defaults.applied(old, target.schema()) : null;
+    JsonNode previous = Defaults.applied(old, target.schema());
     return new ValidationReport(SchemaValidation.run(data, previous, target.schema()));
   }
 

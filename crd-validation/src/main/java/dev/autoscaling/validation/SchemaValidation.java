@@ -30,6 +30,13 @@ final class SchemaValidation {
     return validation.out;
   }
 
+  /** The violations of a value placed below the root, such as a schema's own default, on create. */
+  static List<Violation> runBelowRoot(JsonNode data, SchemaNode schema) {
+    SchemaValidation validation = new SchemaValidation();
+    validation.walk(data, null, schema, DataPath.root(), false);
+    return validation.out;
+  }
+
   private void walk(JsonNode data, JsonNode old, SchemaNode schema, DataPath path, boolean root) {
     JsonNodeType nodeType = data.getNodeType(); // asked once: each isX() is a call through JsonNode's subclasses
     if (nodeType == JsonNodeType.NULL) {
@@ -68,7 +75,9 @@ final class SchemaValidation {
     for (int i = 0; i < schema.required.size(); i++) {
       String name = schema.required.get(i);
       JsonNode value = data.get(name);
-      if (value == null || (value.getNodeType() == JsonNodeType.NULL && !schemaOf(schema, name).nullable)) {
+      // an absent property with a default is given it by the API server, whether or not it was placed here
+      if (value == null ? schemaOf(schema, name).defaultValue == null
+          : value.getNodeType() == JsonNodeType.NULL && !schemaOf(schema, name).nullable) {
         out.add(Violation.error(path.field(name).toString(), "required", "Required value: set " + name));
       }
     }

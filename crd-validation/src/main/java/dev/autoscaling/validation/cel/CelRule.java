@@ -8,7 +8,6 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -125,6 +124,14 @@ public final class CelRule {
       values[i] = value == null ? null : CelValues.of(value, converted);
     }
     return CelValues.projection(selfFieldNames, values);
+  }
+
+  /**
+   * The only fields of {@code self} the rule (and its message expression) reads, or null when it reads
+   * {@code self} in any other way, or is a transition rule, or did not compile.
+   */
+  public Set<String> selfFields() {
+    return selfFields;
   }
 
   /** The one outcome of a rule that held. */

@@ -82,6 +82,14 @@ public final class SchemaNode {
   private final HashMap<String, SchemaNode> propertyIndex;
   /** Whether the node has CEL rules. */
   public final boolean hasRules;
+  /**
+   * Whether a check at this node sees everything below it, defaults included, when an object is created: a CEL
+   * rule that reads {@code self} as a whole, allOf/anyOf/oneOf/not, an enum, a set or map list, a property count,
+   * an embedded resource. Transition rules are left out: they run only on update.
+   */
+  final boolean observesContent;
+  /** The properties the node's field-reading rules see (with everything below them); empty when none. */
+  final Set<String> observedFields;
   /** {@link #type} decided once, as one of the TYPE_ codes below. */
   private final int typeCode;
   private static final int TYPE_ANY = 0;
@@ -189,6 +197,21 @@ public final class SchemaNode {
       case "boolean" -> TYPE_BOOLEAN;
       default -> TYPE_ANY; // an unknown type is not checked, as before
     };
+    boolean wholly = hasBranches || !enumValues.isEmpty() || "set".equals(listType) || "map".equals(listType)
+        || minProperties != null || maxProperties != null || embeddedResource;
+    Set<String> fields = new java.util.HashSet<>();
+    for (CelRule rule : celRules) {
+      if (rule.isTransition() || rule.compileError() != null) {
+        continue; // a rule that does not compile is reported whatever the data
+      }
+      if (rule.selfFields() == null) {
+        wholly = true;
+      } else {
+        fields.addAll(rule.selfFields());
+      }
+    }
+    this.observesContent = wholly;
+    this.observedFields = Set.copyOf(fields);
     this.completeDefault = defaultValue == null ? null : Defaults.applied(defaultValue, this);
   }
 
