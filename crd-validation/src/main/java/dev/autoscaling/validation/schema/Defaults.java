@@ -29,49 +29,7 @@ public final class Defaults {
    * every validation cost more than the validation of the rest.
    */
   public static JsonNode applied(JsonNode data, SchemaNode schema) {
-    if (!schema.defaultsBelow) {
-      return data;
-    }
-    if (data instanceof ObjectNode object) {
-      ObjectNode copy = null;
-      for (String name : schema.defaultedProperties) {
-        SchemaNode propertySchema = schema.property(name);
-        JsonNode value = object.get(name);
-        if (value == null || (value.getNodeType() == JsonNodeType.NULL && !propertySchema.nullable)) {
-          copy = copy != null ? copy : shallowCopy(object, schema);
-          copy.set(name, propertySchema.completeDefault);
-        }
-      }
-      // The object's own fields: a field that was just defaulted is absent or null there, and has nothing below.
-      for (Map.Entry<String, JsonNode> field : object.properties()) {
-        SchemaNode propertySchema = schema.property(field.getKey());
-        SchemaNode valueSchema = propertySchema != null ? propertySchema : schema.additionalProperties;
-        if (valueSchema == null || !valueSchema.defaultsBelow) {
-          continue; // nothing to default in there
-        }
-        JsonNode value = applied(field.getValue(), valueSchema);
-        if (value != field.getValue()) {
-          copy = copy != null ? copy : shallowCopy(object, schema);
-          copy.set(field.getKey(), value);
-        }
-      }
-      return copy != null ? copy : object;
-    }
-    if (data instanceof ArrayNode array && schema.items != null) {
-      ArrayNode copy = null;
-      for (int i = 0; i < array.size(); i++) {
-        JsonNode item = applied(array.get(i), schema.items);
-        if (item != array.get(i)) {
-          if (copy == null) {
-            copy = JsonNodeFactory.instance.arrayNode(array.size());
-            copy.addAll(array);
-          }
-          copy.set(i, item);
-        }
-      }
-      return copy != null ? copy : array;
-    }
-    return data;
+    return observed(data, schema, true, node -> false); // as if every place were read: every default goes in
   }
 
   /**
