@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,9 +17,12 @@ import java.util.Set;
 
 /**
  * Build step (run with the Java source launcher, not shipped): writes one typed trigger class per scaler of
- * KEDA's scaler catalogue ({@code scalers-schema.yaml}) and the catalogue itself as Java data.
+ * KEDA's scaler catalogue ({@code scalers-schema.yaml}), with what the SDK's overlay adds to the catalogue
+ * ({@code trigger-overlay.yaml}: keys KEDA reads from embedded, nested and shared structs or the raw metadata,
+ * spellings, how values are parsed, removed and deprecated keys, metric type rules), and the merged catalogue itself
+ * as Java data.
  *
- * <p>Usage: {@code java -cp <classpath> TriggerGenerator.java SCALERS_SCHEMA OUTPUT_DIR}
+ * <p>Usage: {@code java -cp <classpath> TriggerGenerator.java SCALERS_SCHEMA OUTPUT_DIR OVERLAY}
  */
 public class TriggerGenerator {
 
@@ -27,75 +32,68 @@ public class TriggerGenerator {
       + "instanceof int interface long native new package private protected public return short static strictfp "
       + "super switch synchronized this throw throws transient try void volatile while var record yield sealed "
       + "permits named metricType useCachedMetrics authenticationRef clusterAuthenticationRef metadata toTrigger "
-      + "toScaledJobTrigger validate type").split(" "));
+      + "toScaledJobTrigger validate type toUncheckedTrigger toUncheckedTree toUncheckedScaledJobTrigger "
+      + "toString hashCode equals getClass").split(" "));
+  private static final List<String> KINDS = List.of("integer", "number", "boolean", "duration", "map", "integer-list",
+      "resource-target");
 
-  record Param(String name, boolean optional, String defaultValue, List<String> allowed, boolean metadata,
-      boolean env, boolean auth, String deprecated, String kind) {
+  /** One metadata key of a scaler, as the catalogue and the overlay together describe it. */
+  static final class Param {
+    final String name;
+    List<String> spellings;
+    boolean optional;
+    String defaultValue;
+    List<String> allowed;
+    String separator;
+    List<String> atMostOne = List.of();
+    boolean ignoreCase;
+    boolean metadata;
+    boolean env;
+    boolean auth;
+    /** the catalogue's deprecation: "removed" (KEDA refuses the key) or "announced" (KEDA reports an event) */
+    String kedaDeprecation;
+    String deprecation;
+    boolean removed;
+    String kind = "string";
 
-    Param withKind(String newKind, List<String> newAllowed) {
-      return new Param(name, optional, defaultValue, newAllowed, metadata, env, auth, deprecated, newKind);
+    Param(String name) {
+      this.name = name;
+      this.spellings = List.of(name);
+      this.allowed = List.of();
     }
+  }
+
+  /** The scaler-wide facts: metric type rules, keys refused together, keys handed on as they are. */
+  record Rules(boolean anyKey, List<String> metricTypes, boolean metricTypeRequired, String metricTypeIgnored,
+      List<List<String>> conflicts) {
   }
 
   public static void main(String[] args) throws IOException {
     JsonNode schema = new YAMLMapper().readTree(Path.of(args[0]).toFile());
-    JsonNode overlay = args.length > 2 ? new YAMLMapper().readTree(Path.of(args[2]).toFile()) : null;
+    JsonNode overlay = new YAMLMapper().readTree(Path.of(args[2]).toFile());
     Path out = Path.of(args[1]).resolve(PACKAGE.replace('.', '/'));
     Files.createDirectories(out);
     StringBuilder catalogue = new StringBuilder();
+    Set<String> described = new HashSet<>();
     int count = 0;
     for (JsonNode scaler : schema.path("scalers")) {
       String type = scaler.path("type").asText();
-      Map<String, Param> params = new LinkedHashMap<>();
-      for (JsonNode p : scaler.path("parameters")) {
-        List<String> allowed = new ArrayList<>();
-        p.path("allowedValue").forEach(v -> allowed.add(v.asText()));
-        Param param = new Param(p.path("name").asText(), p.path("optional").asBoolean(false),
-            p.has("default") ? p.get("default").asText() : null, allowed,
-            p.path("metadataVariableReadable").asBoolean(false), p.path("envVariableReadable").asBoolean(false),
-            p.path("triggerAuthenticationVariableReadable").asBoolean(false),
-            p.has("deprecated") ? p.get("deprecated").asText() : p.has("deprecatedAnnounce")
-                ? p.get("deprecatedAnnounce").asText() : null, "string");
-        Param previous = params.get(param.name());
-        if (previous != null) { // the catalogue lists some parameters twice: keep every way they can be given
-          param = new Param(param.name(), previous.optional() && param.optional(),
-              previous.defaultValue() != null ? previous.defaultValue() : param.defaultValue(),
-              previous.allowed().isEmpty() ? param.allowed() : previous.allowed(),
-              previous.metadata() || param.metadata(), previous.env() || param.env(),
-              previous.auth() || param.auth(), previous.deprecated(), "string");
-        }
-        params.put(param.name(), param);
-      }
-      // the SDK's overlay: numbers, booleans and closed sets the catalogue leaves as plain strings
-      JsonNode refinements = overlay == null ? null : overlay.get(type);
-      if (refinements != null) {
-        for (var entry : (Iterable<Map.Entry<String, JsonNode>>) refinements::fields) {
-          Param param = params.get(entry.getKey());
-          if (param == null) {
-            throw new IllegalStateException("overlay: " + type + " has no parameter " + entry.getKey());
-          }
-          if (entry.getValue().isArray()) {
-            List<String> values = new ArrayList<>();
-            entry.getValue().forEach(v -> values.add(v.asText()));
-            params.put(param.name(), param.withKind("string", values));
-          } else {
-            params.put(param.name(), param.withKind(entry.getValue().asText(), param.allowed()));
-          }
-        }
-      }
+      JsonNode facts = overlay.path("scalers").path(type);
+      described.add(type);
+      Map<String, Param> params = catalogueParameters(scaler);
+      merge(type, params, facts, overlay.path("shared"));
+      Rules rules = rules(type, params, facts, overlay.path("defaults"));
       String className = className(type);
       Files.writeString(out.resolve(className + ".java"), triggerClass(type, className, params.values()),
           StandardCharsets.UTF_8);
-      catalogue.append("    add(\"").append(type).append("\", List.of(\n");
-      List<String> entries = new ArrayList<>();
-      for (Param p : params.values()) {
-        entries.add("        new ScalerParameter(" + str(p.name()) + ", " + p.optional() + ", " + str(p.defaultValue())
-            + ", List.of(" + String.join(", ", p.allowed().stream().map(TriggerGenerator::str).toList()) + "), "
-            + p.metadata() + ", " + p.env() + ", " + p.auth() + ", " + str(p.deprecated()) + ", " + str(p.kind())
-            + ")");
-      }
-      catalogue.append(String.join(",\n", entries)).append("));\n");
+      catalogue.append(catalogueEntry(type, rules, params.values()));
       count++;
+    }
+    for (var it = overlay.path("scalers").fieldNames(); it.hasNext(); ) {
+      String type = it.next();
+      if (!described.contains(type)) {
+        throw new IllegalStateException("overlay: " + type + " is not a scaler of the catalogue");
+      }
     }
     Files.writeString(out.resolve("ScalerCatalogue.java"), """
         package %s;
@@ -104,10 +102,14 @@ public class TriggerGenerator {
         import java.util.List;
         import java.util.Map;
 
-        /** Generated from KEDA's scalers-schema.yaml (%s, %d scalers): every scaler type and its parameters. */
+        /**
+         * Generated from KEDA's scalers-schema.yaml (%s, %d scalers) and the SDK's overlay of what KEDA reads beyond it:
+         * every scaler type, its parameters and its scaler-wide rules.
+         */
         public final class ScalerCatalogue {
 
           private static final Map<String, List<ScalerParameter>> SCALERS = new LinkedHashMap<>();
+          private static final Map<String, ScalerRules> RULES = new LinkedHashMap<>();
 
           static {
         %s  }
@@ -115,33 +117,219 @@ public class TriggerGenerator {
           private ScalerCatalogue() {
           }
 
-          private static void add(String type, List<ScalerParameter> parameters) {
+          private static void add(String type, ScalerRules rules, List<ScalerParameter> parameters) {
             SCALERS.put(type, parameters);
+            RULES.put(type, rules);
           }
 
           /** Every scaler type, in the catalogue's order. */
           public static Map<String, List<ScalerParameter>> scalers() {
             return java.util.Collections.unmodifiableMap(SCALERS);
           }
+
+          /** The scaler-wide rules of a scaler type, or null for a type KEDA does not know. */
+          public static ScalerRules rules(String type) {
+            return RULES.get(type);
+          }
         }
         """.formatted(PACKAGE, schema.path("kedaVersion").asText(), count, catalogue), StandardCharsets.UTF_8);
     System.out.printf("%d typed KEDA trigger classes generated into %s%n", count, out);
   }
 
-  private static String triggerClass(String type, String className, java.util.Collection<Param> params) {
+  /** The catalogue's parameters of one scaler; a name listed twice keeps every way it can be given. */
+  private static Map<String, Param> catalogueParameters(JsonNode scaler) {
+    Map<String, Param> params = new LinkedHashMap<>();
+    for (JsonNode p : scaler.path("parameters")) {
+      String name = p.path("name").asText();
+      Param param = params.get(name);
+      boolean first = param == null;
+      if (first) {
+        param = new Param(name);
+        param.optional = p.path("optional").asBoolean(false);
+        params.put(name, param);
+      } else {
+        param.optional &= p.path("optional").asBoolean(false);
+      }
+      if (param.defaultValue == null && p.has("default")) {
+        param.defaultValue = p.get("default").asText();
+      }
+      if (param.allowed.isEmpty() && p.has("allowedValue")) {
+        List<String> allowed = new ArrayList<>();
+        p.path("allowedValue").forEach(v -> allowed.add(v.asText()));
+        param.allowed = allowed;
+      }
+      if (p.has("separator")) {
+        param.separator = p.get("separator").asText();
+      }
+      param.metadata |= p.path("metadataVariableReadable").asBoolean(false);
+      param.env |= p.path("envVariableReadable").asBoolean(false);
+      param.auth |= p.path("triggerAuthenticationVariableReadable").asBoolean(false);
+      if (p.has("deprecated")) {
+        param.kedaDeprecation = "removed";
+      } else if (p.has("deprecatedAnnounce") && param.kedaDeprecation == null) {
+        param.kedaDeprecation = "announced";
+      }
+    }
+    return params;
+  }
+
+  /** The overlay's facts of one scaler merged into its catalogue parameters. */
+  private static void merge(String type, Map<String, Param> params, JsonNode facts, JsonNode shared) {
+    for (JsonNode group : facts.path("use")) {
+      useGroup(type, params, group.asText(), shared, new HashSet<>());
+    }
+    facts.path("add").properties().forEach(e -> widen(params, e.getKey(), e.getValue()));
+    for (JsonNode spelling : facts.path("spellings")) {
+      List<String> names = new ArrayList<>();
+      spelling.forEach(n -> names.add(n.asText()));
+      names.forEach(n -> existing(type, params, n).spellings = List.copyOf(names));
+    }
+    for (String kind : KINDS) {
+      for (JsonNode name : facts.path(kind)) {
+        existing(type, params, name.asText()).kind = kind;
+      }
+    }
+    facts.path("values").properties().forEach(e -> existing(type, params, e.getKey()).allowed = texts(e.getValue()));
+    facts.path("removed").properties().forEach(e -> {
+      Param param = existing(type, params, e.getKey());
+      param.removed = true;
+      param.deprecation = e.getValue().asText();
+    });
+    facts.path("announced").properties().forEach(e ->
+        existing(type, params, e.getKey()).deprecation = e.getValue().asText());
+    for (Param param : params.values()) {
+      // every deprecation of the catalogue has the overlay's words for it (and the reverse), so none goes unsaid
+      if ("removed".equals(param.kedaDeprecation) != param.removed) {
+        throw new IllegalStateException("overlay: " + type + "." + param.name + " must be listed under removed"
+            + " exactly when KEDA refuses it");
+      }
+      if ("announced".equals(param.kedaDeprecation) && param.deprecation == null) {
+        throw new IllegalStateException("overlay: " + type + "." + param.name + " needs an announced text");
+      }
+    }
+  }
+
+  private static void useGroup(String type, Map<String, Param> params, String name, JsonNode shared,
+      Set<String> seen) {
+    JsonNode group = shared.path(name);
+    if (group.isMissingNode() || !seen.add(name)) {
+      throw new IllegalStateException("overlay: " + type + " uses an unknown (or circular) shared group " + name);
+    }
+    for (JsonNode inner : group.path("use")) {
+      useGroup(type, params, inner.asText(), shared, seen);
+    }
+    group.properties().forEach(e -> {
+      if (!e.getKey().equals("use")) {
+        widen(params, e.getKey(), e.getValue());
+      }
+    });
+  }
+
+  /** A key KEDA reads beyond the catalogue: added, or where the catalogue has it, its sources widened. */
+  private static void widen(Map<String, Param> params, String name, JsonNode fact) {
+    Param param = params.computeIfAbsent(name, n -> {
+      Param added = new Param(n);
+      added.optional = true;
+      return added;
+    });
+    for (JsonNode from : fact.path("from")) {
+      switch (from.asText()) {
+        case "metadata" -> param.metadata = true;
+        case "env" -> param.env = true;
+        case "auth" -> param.auth = true;
+        default -> throw new IllegalStateException("overlay: " + name + " from " + from.asText());
+      }
+    }
+    param.optional |= fact.path("optional").asBoolean(false);
+    if (fact.has("values")) {
+      param.allowed = texts(fact.get("values"));
+    }
+    if (fact.has("list")) {
+      param.separator = fact.get("list").asText();
+    }
+    if (fact.has("atMostOne")) {
+      param.atMostOne = texts(fact.get("atMostOne"));
+    }
+    param.ignoreCase |= fact.path("ignoreCase").asBoolean(false);
+    if (fact.has("announced")) {
+      param.deprecation = fact.get("announced").asText();
+    }
+    if (fact.has("also")) {
+      List<String> spellings = new ArrayList<>(List.of(name));
+      fact.get("also").forEach(a -> spellings.add(a.asText()));
+      for (String spelling : spellings) {
+        if (!spelling.equals(name)) {
+          widen(params, spelling, ((com.fasterxml.jackson.databind.node.ObjectNode) fact.deepCopy()).without(
+              List.of("also", "announced")));
+        }
+      }
+      spellings.forEach(s -> params.get(s).spellings = List.copyOf(spellings));
+    }
+  }
+
+  private static Rules rules(String type, Map<String, Param> params, JsonNode facts, JsonNode defaults) {
+    JsonNode metricType = facts.has("metricType") ? facts.get("metricType") : defaults.path("metricType");
+    List<List<String>> conflicts = new ArrayList<>();
+    for (JsonNode pair : facts.path("conflicts")) {
+      List<String> names = texts(pair);
+      names.stream().filter(n -> !n.equals(".metricType")).forEach(n -> existing(type, params, n));
+      conflicts.add(names);
+    }
+    return new Rules(facts.path("anyKey").asBoolean(false), texts(metricType.path("values")),
+        metricType.path("required").asBoolean(false),
+        metricType.has("ignored") ? metricType.get("ignored").asText() : null, conflicts);
+  }
+
+  private static Param existing(String type, Map<String, Param> params, String name) {
+    Param param = params.get(name);
+    if (param == null) {
+      throw new IllegalStateException("overlay: " + type + " has no parameter " + name);
+    }
+    return param;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(v -> values.add(v.asText()));
+    return values;
+  }
+
+  private static String catalogueEntry(String type, Rules rules, Collection<Param> params) {
+    List<String> entries = new ArrayList<>();
+    for (Param p : params) {
+      entries.add("        new ScalerParameter(" + str(p.name) + ", " + list(p.spellings) + ", " + p.optional + ", "
+          + str(p.defaultValue) + ", " + list(p.allowed) + ", " + str(p.separator) + ", " + list(p.atMostOne) + ", "
+          + p.ignoreCase + ", " + p.metadata + ", " + p.env + ", " + p.auth + ", " + str(p.deprecation) + ", "
+          + p.removed + ", " + str(p.kind) + ")");
+    }
+    List<String> conflicts = rules.conflicts().stream().map(TriggerGenerator::list).toList();
+    return "    add(\"" + type + "\", new ScalerRules(" + rules.anyKey() + ", " + list(rules.metricTypes()) + ", "
+        + rules.metricTypeRequired() + ", " + str(rules.metricTypeIgnored()) + ", List.of("
+        + String.join(", ", conflicts) + ")), List.of(\n" + String.join(",\n", entries) + "));\n";
+  }
+
+  private static String list(List<String> values) {
+    return "List.of(" + String.join(", ", values.stream().map(TriggerGenerator::str).toList()) + ")";
+  }
+
+  private static String triggerClass(String type, String className, Collection<Param> params) {
     StringBuilder methods = new StringBuilder();
     StringBuilder enums = new StringBuilder();
     List<String> authOnly = new ArrayList<>();
-    Set<String> names = new java.util.HashSet<>();
-    params.forEach(p -> names.add(p.name()));
+    Set<String> names = new HashSet<>();
+    params.forEach(p -> names.add(p.name));
+    Set<String> signatures = new HashSet<>();
+    Set<String> enumNames = new HashSet<>();
     for (Param p : params) {
-      String doc = (p.optional() || p.defaultValue() != null ? "optional" : "required")
-          + (p.defaultValue() != null ? ", default {@code " + escapeDoc(p.defaultValue()) + "}" : "")
-          + (p.auth() ? "; may also come from a TriggerAuthentication" : "")
-          + (p.deprecated() != null ? ". <b>Deprecated:</b> " + escapeDoc(p.deprecated()) : "");
-      if (!p.name().matches("[A-Za-z][A-Za-z0-9]*")) {
-        if (p.name().endsWith(".*")) {
-          String prefix = p.name().substring(0, p.name().length() - 2);
+      String doc = (p.optional || p.defaultValue != null ? "optional" : "required")
+          + (p.defaultValue != null ? ", default {@code " + escapeDoc(p.defaultValue) + "}" : "")
+          + (p.spellings.size() > 1 ? "; also spelt " + String.join(", ", p.spellings.stream()
+              .filter(s -> !s.equals(p.name)).map(s -> "{@code " + s + "}").toList()) : "")
+          + (p.auth ? "; may also come from a TriggerAuthentication" : "")
+          + (p.deprecation != null ? ". <b>Deprecated:</b> " + escapeDoc(p.deprecation) : "");
+      if (!p.name.matches("[A-Za-z][A-Za-z0-9]*")) {
+        if (p.name.endsWith(".*") && p.metadata) {
+          String prefix = p.name.substring(0, p.name.length() - 2);
           methods.append("""
 
                 /** {@code %s.<name>} (%s). */
@@ -152,62 +340,87 @@ public class TriggerGenerator {
         }
         continue;
       }
-      String method = method(p.name());
-      if (p.metadata()) {
-        if (!p.allowed().isEmpty()) {
-          String enumName = Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1);
-          enums.append(enumType(enumName, p.allowed()));
-          methods.append("""
+      String method = method(p.name);
+      if (p.metadata && !p.removed) {
+        if (!p.allowed.isEmpty()) {
+          String enumName = Character.toUpperCase(p.name.charAt(0)) + p.name.substring(1);
+          if (enumNames.add(enumName)) {
+            enums.append(enumType(enumName, p.allowed));
+          }
+          if (p.separator != null && signatures.add(method + "(" + enumName + "...)")) {
+            methods.append("""
 
-                /** {@code %s} (%s): one of %s. */
-                public %s %s(%s value) {
-                  return set("%s", value.value());
-                }
-              """.formatted(p.name(), doc, escapeDoc(String.join(", ", p.allowed())), className, method, enumName,
-              p.name()));
-        } else if (!p.kind().equals("string")) {
-          String javaType = switch (p.kind()) {
+                  /** {@code %s} (%s): any of %s. */
+                  public %s %s(%s... values) {
+                    return set("%s", String.join("%s", java.util.Arrays.stream(values).map(%s::value).toList()));
+                  }
+                """.formatted(p.name, doc, escapeDoc(String.join(", ", p.allowed)), className, method, enumName,
+                p.name, p.separator, enumName));
+          } else if (signatures.add(method + "(" + enumName + ")")) {
+            methods.append("""
+
+                  /** {@code %s} (%s): one of %s. */
+                  public %s %s(%s value) {
+                    return set("%s", value.value());
+                  }
+                """.formatted(p.name, doc, escapeDoc(String.join(", ", p.allowed)), className, method, enumName,
+                p.name));
+          }
+        } else {
+          String javaType = switch (p.kind) {
             case "integer" -> "long";
             case "number" -> "double";
             case "boolean" -> "boolean";
-            default -> throw new IllegalStateException("overlay kind " + p.kind());
+            case "duration" -> "java.time.Duration";
+            case "map" -> "java.util.Map<String, String>";
+            default -> "String";
           };
-          String text = p.kind().equals("number") ? "ScalerTrigger.decimal(value)" : "String.valueOf(value)";
-          methods.append("""
+          String text = switch (p.kind) {
+            case "number" -> "ScalerTrigger.decimal(value)";
+            case "integer", "boolean" -> "String.valueOf(value)";
+            case "duration" -> "ScalerTrigger.goDuration(value)";
+            case "map" -> "ScalerTrigger.pairs(value)";
+            default -> "value";
+          };
+          String what = switch (p.kind) {
+            case "integer" -> ", a whole number";
+            case "number" -> ", a number";
+            case "boolean" -> ", true or false";
+            case "duration" -> ", a duration";
+            case "map" -> ", key=value pairs";
+            case "integer-list" -> ", whole numbers and ranges such as {@code 1,3-5}";
+            default -> "";
+          };
+          if (signatures.add(method + "(" + javaType + ")")) {
+            methods.append("""
 
-                /** {@code %s} (%s), a %s. */
-                public %s %s(%s value) {
-                  return set("%s", %s);
-                }
-              """.formatted(p.name(), doc, p.kind(), className, method, javaType, p.name(), text));
-        } else {
-          methods.append("""
-
-                /** {@code %s} (%s). */
-                public %s %s(String value) {
-                  return set("%s", value);
-                }
-              """.formatted(p.name(), doc, className, method, p.name()));
+                  /** {@code %s} (%s)%s. */
+                  public %s %s(%s value) {
+                    return set("%s", %s);
+                  }
+                """.formatted(p.name, doc, what, className, method, javaType, p.name, text));
+          }
         }
-      } else if (p.auth()) {
-        authOnly.add(p.name());
+      } else if (!p.metadata && p.auth && !p.env) {
+        authOnly.add(p.name);
       }
       // a catalogue may list "xFromEnv" as a parameter of its own: one method for it, not two
-      if (p.env() && !names.contains(p.name() + "FromEnv")) {
+      if (p.env && !names.contains(p.name + "FromEnv") && signatures.add(method(p.name + "FromEnv") + "(String)")) {
         methods.append("""
 
-              /** {@code %sFromEnv}: read {@code %s} from this environment variable of the scale target's container. */
-              public %s %sFromEnv(String variable) {
+              /** {@code %sFromEnv}: read {@code %s} from this environment variable of the scale target's container%s. */
+              public %s %s(String variable) {
                 return set("%sFromEnv", variable);
               }
-            """.formatted(p.name(), p.name(), className, p.name(), p.name()));
+            """.formatted(p.name, p.name, p.metadata ? "" : " (KEDA does not read it from plain metadata)", className,
+            method(p.name + "FromEnv"), p.name));
       }
     }
     return """
         package %s;
 
         /**
-         * KEDA's {@code %s} scaler as a typed trigger, generated from KEDA's scaler catalogue.%s
+         * KEDA's {@code %s} scaler as a typed trigger, generated from KEDA's scaler catalogue and the SDK's overlay.%s
          */
         public final class %s extends ScalerTrigger<%s> {
 
@@ -274,8 +487,10 @@ public class TriggerGenerator {
     return name + "Trigger";
   }
 
+  /** The Java method for a key: lower camel case (KEDA has a few capitalised keys), never a keyword. */
   private static String method(String name) {
-    return KEYWORDS.contains(name) ? name + "Parameter" : name;
+    String camel = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    return KEYWORDS.contains(camel) ? camel + "Parameter" : camel;
   }
 
   private static String str(String value) {
