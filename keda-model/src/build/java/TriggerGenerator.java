@@ -74,6 +74,8 @@ public class TriggerGenerator {
     Path out = Path.of(args[1]).resolve(PACKAGE.replace('.', '/'));
     Files.createDirectories(out);
     StringBuilder catalogue = new StringBuilder();
+    StringBuilder objectEntries = new StringBuilder();
+    StringBuilder jobEntries = new StringBuilder();
     Set<String> described = new HashSet<>();
     int count = 0;
     for (JsonNode scaler : schema.path("scalers")) {
@@ -84,11 +86,21 @@ public class TriggerGenerator {
       merge(type, params, facts, overlay.path("shared"));
       Rules rules = rules(type, params, facts, overlay.path("defaults"));
       String className = className(type);
-      Files.writeString(out.resolve(className + ".java"), triggerClass(type, className, params.values()),
+      String baseName = baseName(type);
+      Settings settings = scalerClass(type, baseName, params.values());
+      Files.writeString(out.resolve(baseName + ".java"), settings.code(), StandardCharsets.UTF_8);
+      Files.writeString(out.resolve(className + ".java"), triggerClass(type, className, baseName),
           StandardCharsets.UTF_8);
       catalogue.append(catalogueEntry(type, rules, params.values()));
+      objectEntries.append(entry(type, params, settings, facts.path("chain"), ScaledKind.OBJECT));
+      jobEntries.append(entry(type, params, settings, facts.path("chain"), ScaledKind.JOB));
       count++;
     }
+    Path facade = Path.of(args[1]).resolve("dev/autoscaling/keda");
+    Files.writeString(facade.resolve("ScaledObjectScalers.java"), facade(ScaledKind.OBJECT, objectEntries),
+        StandardCharsets.UTF_8);
+    Files.writeString(facade.resolve("ScaledJobScalers.java"), facade(ScaledKind.JOB, jobEntries),
+        StandardCharsets.UTF_8);
     for (var it = overlay.path("scalers").fieldNames(); it.hasNext(); ) {
       String type = it.next();
       if (!described.contains(type)) {
@@ -312,7 +324,16 @@ public class TriggerGenerator {
     return "List.of(" + String.join(", ", values.stream().map(TriggerGenerator::str).toList()) + ")";
   }
 
-  private static String triggerClass(String type, String className, Collection<Param> params) {
+  /** The generated settings class of one scaler, and the signatures of its setters ({@code queueLength(double)}). */
+  record Settings(String code, Set<String> signatures) {
+  }
+
+  /**
+   * The settings of one scaler, as a generic base ({@code RabbitmqScaler<T>}) that the typed trigger and the
+   * ScaledObject and ScaledJob entry points extend: one method per key KEDA reads, returning the concrete type.
+   */
+  private static Settings scalerClass(String type, String baseName, Collection<Param> params) {
+    String className = "T";
     StringBuilder methods = new StringBuilder();
     StringBuilder enums = new StringBuilder();
     List<String> authOnly = new ArrayList<>();
@@ -416,27 +437,45 @@ public class TriggerGenerator {
             method(p.name + "FromEnv"), p.name));
       }
     }
-    return """
+    String code = """
         package %s;
 
         /**
-         * KEDA's {@code %s} scaler as a typed trigger, generated from KEDA's scaler catalogue and the SDK's overlay.%s
+         * The settings of KEDA's {@code %s} scaler, generated from KEDA's scaler catalogue and the SDK's overlay: one
+         * method per metadata key KEDA reads. The trigger is {@link %s}; {@code ScaledObjects.%s()} and
+         * {@code ScaledJobs.%s()} start a ScaledObject or a ScaledJob with them.%s
+         *
+         * @param <T> the concrete class, for fluent calls
          */
-        public final class %s extends ScalerTrigger<%s> {
+        public abstract class %s<T extends %s<T>> extends ScalerTrigger<T> {
+
+          protected %s() {
+            super("%s");
+          }
+        %s%s}
+        """.formatted(PACKAGE, type, className(type), entryPoint(type), entryPoint(type), authOnly.isEmpty() ? ""
+            : "\n * Read only from a TriggerAuthentication (never plain metadata): {@code "
+                + String.join("}, {@code ", authOnly) + "}.",
+        baseName, baseName, baseName, type, methods, enums);
+    return new Settings(code, signatures);
+  }
+
+  private static String triggerClass(String type, String className, String baseName) {
+    return """
+        package %s;
+
+        /** KEDA's {@code %s} scaler as a typed trigger: its settings are those of {@link %s}. */
+        public final class %s extends %s<%s> {
 
           public %s() {
-            super("%s");
           }
 
           @Override
           protected %s self() {
             return this;
           }
-        %s%s}
-        """.formatted(PACKAGE, type, authOnly.isEmpty() ? ""
-            : "\n * Read only from a TriggerAuthentication (never plain metadata): {@code "
-                + String.join("}, {@code ", authOnly) + "}.",
-        className, className, className, type, className, methods, enums);
+        }
+        """.formatted(PACKAGE, type, baseName, className, baseName, className, className, className);
   }
 
   private static String enumType(String name, List<String> values) {
@@ -477,6 +516,149 @@ public class TriggerGenerator {
     String snake = value.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]", "_")
         .toUpperCase(Locale.ROOT);
     return Character.isDigit(snake.charAt(0)) ? "V_" + snake : snake;
+  }
+
+  /** What a scaler's entry point starts: a ScaledObject or a ScaledJob. */
+  enum ScaledKind {
+    OBJECT("ScaledObject", "ScaledObjects"), JOB("ScaledJob", "ScaledJobs");
+
+    final String kind;
+    final String facade;
+
+    ScaledKind(String kind, String facade) {
+      this.kind = kind;
+      this.facade = facade;
+    }
+  }
+
+  /**
+   * A scaler's entry point on ScaledObjects or ScaledJobs: a static method and the class it returns, the scaler's
+   * settings plus what ends the chain ({@code scaling(...)}, {@code running(...)}) and the overlay's chain words.
+   */
+  private static String entry(String type, Map<String, Param> params, Settings settings, JsonNode chain,
+      ScaledKind kind) {
+    String nested = className(type).substring(0, className(type).length() - "Trigger".length());
+    StringBuilder words = new StringBuilder();
+    chain.properties().forEach(word -> words.append(chainWord(type, params, settings, nested, word.getKey(),
+        word.getValue())));
+    String end = kind == ScaledKind.OBJECT ? """
+
+              /** The ScaledObject scaling the Deployment of this name (apps/v1, KEDA's default kind), on this trigger. */
+              public ScaledObjectDefinition scaling(String deployment) {
+                return ScaledObjectDefinition.EMPTY.target(deployment).trigger(this);
+              }
+
+              /** The ScaledObject scaling any scalable workload, e.g. {@code ("apps/v1", "StatefulSet", "db")}. */
+              public ScaledObjectDefinition scaling(String apiVersion, String kind, String workload) {
+                return ScaledObjectDefinition.EMPTY.target(apiVersion, kind, workload).trigger(this);
+              }
+            """ : """
+
+              /**
+               * The ScaledJob running {@code job} (fabric8's own JobSpec) on this trigger, validated as
+               * {@link ScaledJobs#running} validates it.
+               *
+               * @throws dev.autoscaling.validation.ValidationException listing every violation
+               */
+              public dev.autoscaling.keda.api.v1alpha1.ScaledJob running(String name, String namespace,
+                  io.fabric8.kubernetes.api.model.batch.v1.JobSpec job) {
+                return ScaledJobs.running(name, namespace, job, this);
+              }
+            """;
+    return """
+
+          /** A %s on KEDA's {@code %s} scaler: its settings, then {@code %s(...)}. */
+          public static %s %s() {
+            return new %s();
+          }
+
+          /** KEDA's {@code %s} scaler starting a %s: the settings of {@link %s}, then {@code %s(...)}. */
+          public static final class %s extends %s<%s> {
+
+            %s() {
+            }
+
+            @Override
+            protected %s self() {
+              return this;
+            }
+        %s%s  }
+        """.formatted(kind.kind, type, kind == ScaledKind.OBJECT ? "scaling" : "running", nested, entryPoint(type),
+        nested, type, kind.kind, PACKAGE + "." + baseName(type), kind == ScaledKind.OBJECT ? "scaling" : "running",
+        nested, PACKAGE + "." + baseName(type), nested, nested, nested, indent(words.toString()), indent(end));
+  }
+
+  /** A chain word of the overlay: one value set into one or more keys ({@code $} marks where the value goes). */
+  private static String chainWord(String type, Map<String, Param> params, Settings settings, String nested,
+      String word, JsonNode fact) {
+    List<String> sets = new ArrayList<>();
+    String javaType = null;
+    for (var key : fact.path("sets").properties()) {
+      Param param = existing(type, params, key.getKey());
+      if (key.getValue().asText().equals("$")) {
+        javaType = switch (param.kind) {
+          case "integer" -> "long";
+          case "number" -> "double";
+          case "boolean" -> "boolean";
+          default -> "String";
+        };
+        String text = switch (param.kind) {
+          case "number" -> "decimal(value)";
+          case "integer", "boolean" -> "String.valueOf(value)";
+          default -> "value";
+        };
+        sets.add("set(" + str(param.name) + ", " + text + ");");
+      } else {
+        sets.add("set(" + str(param.name) + ", " + str(key.getValue().asText()) + ");");
+      }
+    }
+    if (javaType == null) {
+      throw new IllegalStateException("overlay: chain word " + type + "." + word + " sets no $ value");
+    }
+    boolean overrides = settings.signatures().contains(method(word) + "(" + javaType + ")");
+    return """
+
+          /** %s. */%s
+          public %s %s(%s value) {
+            %s
+            return this;
+          }
+        """.formatted(escapeDoc(fact.path("doc").asText(word)), overrides ? "\n  @Override" : "", nested, method(word),
+        javaType, String.join("\n    ", sets));
+  }
+
+  private static String indent(String code) {
+    return code.replace("\n  ", "\n    ");
+  }
+
+  /** The ScaledObjects/ScaledJobs class holding every scaler's entry point, extended by the hand-written facade. */
+  private static String facade(ScaledKind kind, StringBuilder entries) {
+    return """
+        package dev.autoscaling.keda;
+
+        /**
+         * Generated from KEDA's scaler catalogue: one entry point per scaler, each starting a %s from its trigger,
+         * as the YAML reads: {@code %s.rabbitmq().queue("orders").queueLength(10)%s}. Use them through
+         * {@link %s}, which extends this class.
+         */
+        public abstract class %sScalers {
+
+          %sScalers() {
+          }
+        %s}
+        """.formatted(kind.kind, kind.facade, kind == ScaledKind.OBJECT ? ".scaling(\"virtual-worker\")"
+            : ".running(\"orders-job\", \"pets\", job)", kind.facade, kind.kind, kind.kind, entries);
+  }
+
+  /** The entry point's name: the scaler type in lower camel case ({@code azure-servicebus} -> azureServicebus). */
+  private static String entryPoint(String type) {
+    String name = className(type);
+    return Character.toLowerCase(name.charAt(0)) + name.substring(1, name.length() - "Trigger".length());
+  }
+
+  private static String baseName(String type) {
+    String name = className(type);
+    return name.substring(0, name.length() - "Trigger".length()) + "Scaler";
   }
 
   private static String className(String type) {
