@@ -2,6 +2,7 @@ package dev.autoscaling.keda;
 
 import dev.autoscaling.keda.api.v1alpha1.ScaledJob;
 import dev.autoscaling.keda.triggers.RabbitmqTrigger;
+import dev.autoscaling.keda.triggers.RequiredMetadata;
 import dev.autoscaling.keda.triggers.ScalerCatalogue;
 import dev.autoscaling.keda.triggers.ScalerParameter;
 import dev.autoscaling.keda.triggers.ScalerTrigger;
@@ -40,26 +41,6 @@ class ScalerEntryPointsTest {
         + name.substring(1) + "Trigger");
   }
 
-  /** Every key KEDA cannot do without, with a value of its kind. */
-  private static void required(ScalerTrigger<?> trigger, List<ScalerParameter> parameters) {
-    for (ScalerParameter p : parameters) {
-      if (p.requiredInMetadata()) {
-        trigger.metadata(p.metadata() ? p.name() : p.name() + "FromEnv", !p.metadata() ? "VARIABLE"
-            : !p.allowedValues().isEmpty() ? p.allowedValues().get(0) : switch (p.kind()) {
-              case "integer", "number", "integer-list" -> "1";
-              case "resource-target" -> "60";
-              case "boolean" -> "true";
-              case "duration" -> "1s";
-              case "map" -> "a=b";
-              default -> "x";
-            });
-      }
-    }
-    if (trigger.type().equals("cpu") || trigger.type().equals("memory")) {
-      trigger.metricType("Utilization");
-    }
-  }
-
   @Test
   void shouldStartAScaledObjectAndAScaledJobFromEveryScaler() throws Exception {
     Map<String, List<ScalerParameter>> scalers = ScalerCatalogue.scalers();
@@ -81,7 +62,7 @@ class ScalerEntryPointsTest {
       ScalerTrigger<?> job = (ScalerTrigger<?>) onJobs.invoke(null);
       ScalerTrigger<?> typed = (ScalerTrigger<?>) triggerClass(type).getDeclaredConstructor().newInstance();
       for (ScalerTrigger<?> trigger : List.of(object, job, typed)) {
-        required(trigger, scaler.getValue());
+        RequiredMetadata.fill(trigger, scaler.getValue());
       }
 
       // When

@@ -34,23 +34,7 @@ class TypedTriggersTest {
       // Given the generated class, with every parameter KEDA requires in metadata
       ScalerTrigger<?> trigger = (ScalerTrigger<?>) Class.forName(className(scaler.getKey()))
           .getDeclaredConstructor().newInstance();
-      for (ScalerParameter parameter : scaler.getValue()) {
-        if (parameter.requiredInMetadata()) {
-          trigger.metadata(parameter.metadata() ? parameter.name() : parameter.name() + "FromEnv",
-              !parameter.metadata() ? "VARIABLE" : !parameter.allowedValues().isEmpty()
-                  ? parameter.allowedValues().get(0) : switch (parameter.kind()) {
-                    case "integer", "number", "integer-list" -> "1";
-                    case "resource-target" -> "60";
-                    case "boolean" -> "true";
-                    case "duration" -> "1s";
-                    case "map" -> "a=b";
-                    default -> "x";
-                  });
-        }
-      }
-      if (scaler.getKey().equals("cpu") || scaler.getKey().equals("memory")) {
-        trigger.metricType("Utilization");
-      }
+      RequiredMetadata.fill(trigger, scaler.getValue());
 
       // When
       Triggers built = trigger.toTrigger();
