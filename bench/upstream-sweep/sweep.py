@@ -119,7 +119,7 @@ def why_skipped(doc):
         return "templated: $VAR"
     if re.search(r"^\s*(- )?<[^>]+>\s*:", doc, re.M):
         return "templated: <placeholder> key"
-    if re.search(r"^\s*\.\.\.\s*$", doc, re.M):
+    if re.search(r"^\s*(\.\.\.|…)\s*$", doc, re.M):
         return "elided: ... line"
     return None
 
@@ -201,8 +201,8 @@ def read_verdicts(path):
         for row in csv.reader(f, delimiter="\t"):
             if not row or row[0].startswith("#"):
                 continue
-            doc_id, expected, cause, reason = (row + ["", "", ""])[:4]
-            verdicts[doc_id] = (expected, cause, reason)
+            doc_id, expected, cause, reason, must_name, bad_warning = (row + [""] * 5)[:6]
+            verdicts[doc_id] = (expected, cause, reason, must_name, bad_warning)
     return verdicts
 
 
@@ -228,7 +228,7 @@ def main():
         f.write("id\tkind\toutcome\texpected\tcause\terrors\twarnings\n")
         for doc_id in sorted(results):
             r = results[doc_id]
-            expected, cause, _ = verdicts.get(doc_id, ("?", "", ""))
+            expected, cause = verdicts.get(doc_id, ("?", ""))[:2]
             f.write("\t".join([doc_id, r["kind"], "reject" if r["errors"] else "accept", expected, cause,
                                " | ".join(r["errors"]), " | ".join(r["warnings"])]).replace("\n", " ") + "\n")
     with open(os.path.join(args.work, "skipped.tsv"), "w", encoding="utf-8") as f:
@@ -238,6 +238,11 @@ def main():
     rejected = sorted(d for d, r in results.items() if r["errors"])
     false_alarms = [d for d in rejected if verdicts.get(d, ("?",))[0] == "accept"]
     misses = [d for d, r in sorted(results.items()) if not r["errors"] and verdicts.get(d, ("?",))[0] == "reject"]
+    # a true rejection whose verdict names the place at fault must name it too, or it is right by chance
+    wrong_reason = [d for d in rejected if verdicts.get(d, ("?",))[0] == "reject" and verdicts[d][3]
+                    and not any(name in e for name in verdicts[d][3].split("|") for e in results[d]["errors"])]
+    wrong_warnings = [d for d, r in sorted(results.items()) if d in verdicts and verdicts[d][4]
+                      and any(verdicts[d][4] in w for w in r["warnings"])]
     unclassified = [d for d in sorted(results) if d not in verdicts]
     stale = [d for d in sorted(verdicts) if d not in results]
     warned = [d for d, r in results.items() if r["warnings"]]
@@ -250,10 +255,16 @@ def main():
     print(f"with warnings: {len(warned)}")
     print(f"false alarms (rejected, expected accept): {len(false_alarms)}")
     for d in false_alarms:
-        print(f"  {d}  [{verdicts[d][1]}]  {results[d]['errors'][0]}")
+        print(f"  {d}  [{verdicts[d][1]}]  {results[d]['errors'][0][:160]}")
     print(f"misses (accepted, expected reject): {len(misses)}")
     for d in misses:
         print(f"  {d}  [{verdicts[d][1]}]  {verdicts[d][2]}")
+    print(f"rejected for another reason than the expected one: {len(wrong_reason)}")
+    for d in wrong_reason:
+        print(f"  {d}  [{verdicts[d][1]}] expected {verdicts[d][3]!r}, got: {results[d]['errors'][0][:120]}")
+    print(f"warnings that should not be given: {len(wrong_warnings)}")
+    for d in wrong_warnings:
+        print(f"  {d}  {next(w for w in results[d]['warnings'] if verdicts[d][4] in w)}")
     if unclassified:
         print(f"unclassified (no verdict): {len(unclassified)}")
         for d in unclassified:
