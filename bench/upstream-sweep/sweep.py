@@ -7,7 +7,9 @@ Steps, all in one run:
                  is given with --checkout NAME=DIR;
   2. extract   - every KEDA/Karpenter document of the sources' markdown ```yaml blocks and YAML files,
                  one document per corpus file; fragments and templated documents are counted as skipped;
-  3. validate  - one JVM: `java -jar JAR validate --provider=... CORPUS/<group>` per provider group;
+  3. validate  - `java -jar JAR validate [--provider=azure|aws] CORPUS/<group>`: one JVM for each of the three
+                 folders (keda, azure, aws), since an excerpt of a karpenter.sh NodePool without nodeClassRef
+                 names no provider, while its source does;
   4. compare   - results.tsv beside the corpus, then documents / rejected / false alarms / misses.
 
 Nothing fetched or extracted goes to git: the corpus, checkouts and results live under --work.
@@ -54,8 +56,8 @@ TOP_FIELD = re.compile(r"^(apiVersion|kind):\s*['\"]?([^'\"\s#]+)")
 
 def checkout(source, mirrors, into):
     """A work tree of the source's pinned paths, from its bare mirror."""
-    target = os.path.join(into, source.name)
-    if os.path.isdir(target):
+    target = os.path.join(into, f"{source.name}@{source.ref[:12]}")
+    if os.path.isdir(target):  # made by an earlier run from the same ref
         return target
     git_dir = os.path.join(mirrors, source.mirror, "repo")
     run = subprocess.run(["git", "--git-dir", git_dir, "archive", "--format=tar", source.ref, *source.paths],
@@ -125,7 +127,7 @@ def why_skipped(doc):
 
 
 def extract(checkouts, corpus):
-    """Corpus files (one document each) and a list of skipped documents; returns {id: (source, file)}."""
+    """Writes the corpus (one document per file); returns {corpus file: document id} and the skipped ids."""
     shutil.rmtree(corpus, ignore_errors=True)
     index, skipped = {}, []
     for source in SOURCES:
@@ -153,7 +155,7 @@ def extract(checkouts, corpus):
                         os.makedirs(os.path.dirname(out), exist_ok=True)
                         with open(out, "w", encoding="utf-8") as f:
                             f.write(doc.strip("\n") + "\n")
-                        index[os.path.abspath(out)] = (doc_id, source.name)
+                        index[os.path.abspath(out)] = doc_id
     return index, skipped
 
 
@@ -162,23 +164,24 @@ LINE = re.compile(r"^(?P<file>\S+?):(?P<doc>-?\d+) (?P<what>(?:<no kind>|[^\s:/]
 
 
 def validate(jar, corpus, index):
-    """{id: {"kind", "errors": [...], "warnings": [...], "notes": [...]}} from one JVM per provider group."""
-    results = {doc_id: {"errors": [], "warnings": [], "notes": [], "kind": ""} for doc_id, _ in index.values()}
+    """{id: {"kind", "errors": [...], "warnings": [...]}}, read from the validator's one line per violation."""
+    results = {doc_id: {"errors": [], "warnings": [], "kind": ""} for doc_id in index.values()}
     for group in sorted(os.listdir(corpus)):
         cmd = ["java", "-jar", jar, "validate"]
         if group in ("azure", "aws"):
             cmd.append("--provider=" + group)
         run = subprocess.run(cmd + [os.path.join(corpus, group)], capture_output=True, text=True)
-        if run.returncode not in (0, 1):
+        # exit 1 means "some document rejected"; without the closing count line the JVM itself failed
+        if run.returncode not in (0, 1) or not re.search(r"^\d+ document\(s\)", run.stdout, re.M):
             sys.exit(f"validate failed ({run.returncode}): {run.stderr.strip()[:2000]}")
         for line in run.stdout.splitlines():
             m = LINE.match(line)
             if not m or os.path.abspath(m.group("file")) not in index:
                 continue  # the summary line
-            doc_id = index[os.path.abspath(m.group("file"))][0]
-            if m.group("doc") not in ("0", "-1"):
+            doc_id = index[os.path.abspath(m.group("file"))]
+            if m.group("doc") not in ("0", "-1"):  # the validator saw more documents in the file than the split did
                 doc_id += f" (part {m.group('doc')})"
-                results.setdefault(doc_id, {"errors": [], "warnings": [], "notes": [], "kind": ""})
+                results.setdefault(doc_id, {"errors": [], "warnings": [], "kind": ""})
             result = results[doc_id]
             result["kind"] = m.group("what")
             rest = m.group("rest")
@@ -188,9 +191,7 @@ def validate(jar, corpus, index):
                 path, _, message = rest.strip().partition(": ")
             if message.startswith("warning: "):
                 result["warnings"].append((path + ": " if path else "") + message[len("warning: "):])
-            elif message.startswith("ok (") or message.startswith("not checked"):
-                result["notes"].append(message)
-            else:
+            elif not (message.startswith("ok (") or message.startswith("not checked")):
                 result["errors"].append((path + ": " if path else "") + message)
     return results
 
