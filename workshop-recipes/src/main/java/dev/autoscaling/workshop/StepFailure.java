@@ -1,0 +1,77 @@
+package dev.autoscaling.workshop;
+
+import dev.autoscaling.workshop.retry.KubernetesRetries;
+import dev.autoscaling.workshop.step.WorkshopContext;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one line a run reports for a step that threw: what failed and what to do, without fabric8's dump of the
+ * Status object or a stack trace. A Kubernetes API that keeps failing or went away is said as such: the next run
+ * resumes at the step.
+ */
+final class StepFailure {
+
+  // fabric8: "Failure executing: PATCH at: https://host/apis/apps/v1/namespaces/pets/deployments/x?fieldManager=..."
+  private static final Pattern REQUEST = Pattern.compile("(?:Failure|Error) executing: (\\w+) at: (\\S+?)[.]?(?:\\s|$)");
+
+  private StepFailure() {
+  }
+
+  static String describe(RuntimeException e, String step, WorkshopContext context) {
+    String retried = context.retries().map(StepFailure::retried).orElse("");
+    String resume = "; when it answers again, workshop run resumes at " + step;
+    if (e instanceof KubernetesClientException failure) {
+      int code = failure.getCode();
+      if (code == 429 || code >= 500) {
+        String message = failure.getStatus() == null || failure.getStatus().getMessage() == null ? ""
+            : " (" + failure.getStatus().getMessage() + ")";
+        return "the Kubernetes API answered " + code + message + " to " + request(failure) + retried + resume;
+      }
+      Throwable io = ioCause(failure);
+      if (io != null) {
+        String url = context.kubernetes().map(k -> k.getMasterUrl().toString()).orElse("the cluster");
+        return "the Kubernetes API at " + url + " stopped answering (" + io.getClass().getSimpleName()
+            + (io.getMessage() == null ? "" : ": " + io.getMessage()) + ") during " + request(failure) + retried
+            + resume;
+      }
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return oneLine(message);
+  }
+
+  private static String retried(KubernetesRetries retries) {
+    return retries.limit() == 0 ? "" : ", also after " + retries.limit() + " retries with backoff";
+  }
+
+  /** {@code PATCH /apis/apps/v1/namespaces/pets/deployments/order-service}: what was asked, the query left out. */
+  private static String request(KubernetesClientException e) {
+    Matcher request = REQUEST.matcher(e.getMessage() == null ? "" : e.getMessage());
+    if (!request.find()) {
+      return "a request";
+    }
+    String url = request.group(2);
+    int query = url.indexOf('?');
+    String withoutQuery = query < 0 ? url : url.substring(0, query);
+    int path = withoutQuery.indexOf('/', withoutQuery.indexOf("//") + 2);
+    return request.group(1) + " " + (path < 0 ? withoutQuery : withoutQuery.substring(path));
+  }
+
+  private static Throwable ioCause(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException) {
+        // the innermost I/O failure names the real reason (ConnectException: Connection refused)
+        Throwable inner = ioCause(cause.getCause());
+        return inner != null ? inner : cause;
+      }
+    }
+    return null;
+  }
+
+  private static String oneLine(String message) {
+    return message.strip().replaceAll("\\s*\\R\\s*", "; ");
+  }
+}
