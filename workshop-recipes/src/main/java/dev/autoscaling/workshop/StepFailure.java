@@ -5,6 +5,8 @@ import dev.autoscaling.workshop.step.WorkshopContext;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,10 @@ final class StepFailure {
 
   // fabric8: "Failure executing: PATCH at: https://host/apis/apps/v1/namespaces/pets/deployments/x?fieldManager=..."
   private static final Pattern REQUEST = Pattern.compile("(?:Failure|Error) executing: (\\w+) at: (\\S+?)[.]?(?:\\s|$)");
+  // fabric8, when the request never got an answer: "Operation: [patch]  for kind: [Deployment]  with name: [x]  in
+  // namespace: [pets]  failed."
+  private static final Pattern OPERATION = Pattern.compile(
+      "Operation: \\[(\\w+)]\\s+for kind: \\[(\\w+)]\\s+with name: \\[([^\\]]*)]\\s+in namespace: \\[([^\\]]*)]");
 
   private StepFailure() {
   }
@@ -49,7 +55,14 @@ final class StepFailure {
 
   /** {@code PATCH /apis/apps/v1/namespaces/pets/deployments/order-service}: what was asked, the query left out. */
   private static String request(KubernetesClientException e) {
-    Matcher request = REQUEST.matcher(e.getMessage() == null ? "" : e.getMessage());
+    String text = e.getMessage() == null ? "" : e.getMessage();
+    Matcher operation = OPERATION.matcher(text);
+    if (operation.find()) {
+      return operation.group(1) + " of " + operation.group(2).toLowerCase(Locale.ROOT)
+          + (operation.group(3).isEmpty() || "null".equals(operation.group(3)) ? "s" : "/" + operation.group(3))
+          + (operation.group(4).isEmpty() || "null".equals(operation.group(4)) ? "" : " -n " + operation.group(4));
+    }
+    Matcher request = REQUEST.matcher(text);
     if (!request.find()) {
       return "a request";
     }
@@ -60,15 +73,18 @@ final class StepFailure {
     return request.group(1) + " " + (path < 0 ? withoutQuery : withoutQuery.substring(path));
   }
 
+  /** The I/O failure that says most: a refused or timed-out connection, else the innermost one with a message. */
   private static Throwable ioCause(Throwable e) {
+    Throwable found = null;
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof IOException) {
-        // the innermost I/O failure names the real reason (ConnectException: Connection refused)
-        Throwable inner = ioCause(cause.getCause());
-        return inner != null ? inner : cause;
+      if (cause instanceof ConnectException) {
+        return cause;
+      }
+      if (cause instanceof IOException && (found == null || cause.getMessage() != null)) {
+        found = cause;
       }
     }
-    return null;
+    return found;
   }
 
   private static String oneLine(String message) {
