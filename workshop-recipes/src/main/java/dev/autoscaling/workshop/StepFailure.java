@@ -50,7 +50,8 @@ final class StepFailure {
   }
 
   private static String retried(KubernetesRetries retries) {
-    return retries.limit() == 0 ? "" : ", also after " + retries.limit() + " retries with backoff";
+    return retries.limit() == 0 ? ""
+        : ", also after " + retries.limit() + (retries.limit() == 1 ? " retry" : " retries") + " with backoff";
   }
 
   /** {@code PATCH /apis/apps/v1/namespaces/pets/deployments/order-service}: what was asked, the query left out. */
