@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The watches the embedded server has open, by collection path, so that a test can close them as an API server
@@ -43,20 +42,7 @@ final class OpenWatches {
   }
 
   synchronized boolean await(String path, int count, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (opened.getOrDefault(path, 0) < count) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return false;
-      }
-      try {
-        TimeUnit.NANOSECONDS.timedWait(this, left);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return true;
+    return Awaiting.until(this, () -> opened.getOrDefault(path, 0) >= count, timeout);
   }
 
   private synchronized void opened(String path, WebSocket socket) {

@@ -5,7 +5,6 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -35,19 +34,6 @@ final class RequestLog {
 
   /** Waits until {@code count} requests in all match; false when the time runs out first. */
   synchronized boolean await(Predicate<String> line, int count, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (all.stream().filter(line).count() < count) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return false;
-      }
-      try {
-        TimeUnit.NANOSECONDS.timedWait(this, left);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return true;
+    return Awaiting.until(this, () -> all.stream().filter(line).count() >= count, timeout);
   }
 }
