@@ -3,7 +3,7 @@ package dev.autoscaling.aks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The tags this SDK puts on what it creates, and the test teardown applies before deleting anything. */
+/** The tags this SDK puts on what it creates, and the check every delete makes first: only what carries them goes. */
 final class Tags {
 
   private Tags() {
