@@ -1,6 +1,6 @@
 package dev.autoscaling.workshop.step;
 
-import dev.autoscaling.aks.AksProvisioner;
+import dev.autoscaling.aks.AksManager;
 import dev.autoscaling.workshop.WorkshopConfig;
 import dev.autoscaling.workshop.retry.KubernetesRetries;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -21,17 +21,17 @@ public final class WorkshopContext {
   private final AtomicReference<KubernetesClient> kubernetes;
   private final boolean controllersRun;
   private final Consumer<String> progress;
-  private final AksProvisioner azure;
+  private final AksManager azure;
   private final boolean forceConflicts;
   private final KubernetesRetries retries;
 
   private WorkshopContext(WorkshopConfig config, AtomicReference<KubernetesClient> kubernetes,
-      boolean controllersRun, Consumer<String> progress, AksProvisioner azure) {
+      boolean controllersRun, Consumer<String> progress, AksManager azure) {
     this(config, kubernetes, controllersRun, progress, azure, false, null);
   }
 
   private WorkshopContext(WorkshopConfig config, AtomicReference<KubernetesClient> kubernetes,
-      boolean controllersRun, Consumer<String> progress, AksProvisioner azure, boolean forceConflicts,
+      boolean controllersRun, Consumer<String> progress, AksManager azure, boolean forceConflicts,
       KubernetesRetries retries) {
     this.config = Objects.requireNonNull(config, "config");
     this.kubernetes = kubernetes;
@@ -62,7 +62,7 @@ public final class WorkshopContext {
    * A cluster that does not exist yet: the Azure steps create it, and the environment step gives the following
    * steps a client from the cluster's user credentials.
    */
-  public static WorkshopContext newCluster(WorkshopConfig config, AksProvisioner azure) {
+  public static WorkshopContext newCluster(WorkshopConfig config, AksManager azure) {
     return new WorkshopContext(config, new AtomicReference<>(), true, line -> { },
         Objects.requireNonNull(azure, "azure"));
   }
@@ -76,9 +76,9 @@ public final class WorkshopContext {
     return new WorkshopContext(config, kubernetes, false, progress, azure, forceConflicts, retries);
   }
 
-  /** The Azure steps act through this provisioner instead of being a dry run. */
-  public WorkshopContext withAzure(AksProvisioner provisioner) {
-    return new WorkshopContext(config, kubernetes, controllersRun, progress, provisioner, forceConflicts, retries);
+  /** The Azure steps act through this manager instead of being a dry run. */
+  public WorkshopContext withAzure(AksManager azure) {
+    return new WorkshopContext(config, kubernetes, controllersRun, progress, azure, forceConflicts, retries);
   }
 
   /**
@@ -104,7 +104,7 @@ public final class WorkshopContext {
     return Optional.ofNullable(retries);
   }
 
-  public Optional<AksProvisioner> azure() {
+  public Optional<AksManager> azure() {
     return Optional.ofNullable(azure);
   }
 
