@@ -34,12 +34,22 @@ class JshellStartupTest {
       List<SnippetEvent> events = shell.eval(
           "Manifests.toYaml(NodePools.arm64().onDemand().skuFamily(\"D\").named(\"arm-nodepool\").nodeClass(AKSNodeClasses.named(\"default\")).build())");
 
+      List<SnippetEvent> keda = shell.eval("ScaledObjects.rabbitmq().protocol(RabbitmqTrigger.Protocol.HTTP)"
+          + ".queue(\"orders\").queueLength(10).authenticationRef(\"trigger-auth-rabbitmq-conn\")"
+          + ".scaling(\"virtual-worker\").named(\"virtual-worker-rabbitmq-scaledobject\").inNamespace(\"pets\")"
+          + ".minReplicas(1).pollingInterval(Duration.ofSeconds(60)).toYaml()");
+
       // Then
       assertThat(problems).isEmpty();
       assertThat(events).singleElement().satisfies(e -> {
         assertThat(e.exception()).isNull();
         assertThat(e.status()).isEqualTo(Snippet.Status.VALID);
         assertThat(e.value()).contains("kind: NodePool", "arm64", "on-demand");
+      });
+      assertThat(keda).singleElement().satisfies(e -> {
+        assertThat(e.exception()).isNull();
+        assertThat(e.status()).isEqualTo(Snippet.Status.VALID);
+        assertThat(e.value()).contains("kind: ScaledObject", "queueName: orders", "mode: QueueLength");
       });
     }
   }
