@@ -137,9 +137,12 @@ final class DecodingReader extends Reader {
       bytes.flip();
     }
     if (bytesBeforeBuffer + bytes.limit() > maxBytes) {
-      throw new UnreadableInputException(source, "larger than " + ManifestLimits.size(maxBytes, "bytes")
-          + ", the most one input may hold; split it");
+      throw new UnreadableInputException(source, tooLarge(maxBytes));
     }
+  }
+
+  static String tooLarge(long maxBytes) {
+    return "larger than " + ManifestLimits.size(maxBytes, "bytes") + ", the most one input may hold; split it";
   }
 
   private UnreadableInputException notText(long byteOffset, CharBuffer out, int offset) {

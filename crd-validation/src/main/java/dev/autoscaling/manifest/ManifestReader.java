@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -49,6 +51,23 @@ public final class ManifestReader implements Iterator<ManifestDocument>, Closeab
 
   public static ManifestReader open(InputStream in, String source, ManifestLimits limits) {
     return new ManifestReader(new DecodingReader(in, source, limits.inputBytes()), source, limits);
+  }
+
+  /**
+   * Reads a regular file, refused before it is opened when it is larger than one input may be.
+   *
+   * @throws UnreadableInputException when it is too large or cannot be opened
+   */
+  public static ManifestReader open(Path file, ManifestLimits limits) {
+    String name = file.toString();
+    try {
+      if (Files.size(file) > limits.inputBytes()) {
+        throw new UnreadableInputException(name, DecodingReader.tooLarge(limits.inputBytes()));
+      }
+      return open(Files.newInputStream(file), name, limits);
+    } catch (IOException e) {
+      throw new UnreadableInputException(name, "cannot be read (" + e.getClass().getSimpleName() + ")", e);
+    }
   }
 
   /** Reads text already in memory. */

@@ -1,6 +1,7 @@
 package dev.autoscaling.samples.cli;
 
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -11,9 +12,15 @@ final class CliRun {
   final StringWriter err = new StringWriter();
 
   int run(String... args) {
-    return WorkshopCommand.commandLine()
+    return run(InputStream.nullInputStream(), args);
+  }
+
+  /** With {@code stdin} as what {@code validate -} reads. */
+  int run(InputStream stdin, String... args) {
+    picocli.CommandLine line = WorkshopCommand.commandLine()
         .setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true))
-        .execute(args);
+        .setErr(new PrintWriter(err, true));
+    ((ValidateCommand) line.getSubcommands().get("validate").getCommand()).stdin = stdin;
+    return line.execute(args);
   }
 }
