@@ -69,6 +69,9 @@ final class ValidateCommand implements Callable<Integer> {
   /** What {@code -} reads; tests give their own. */
   InputStream stdin = System.in;
 
+  /** Runs after each object is checked; a test puts a failure here to stand for a bug in the SDK. */
+  java.util.function.Consumer<CheckedDocument> afterCheck = document -> { };
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -82,7 +85,7 @@ final class ValidateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--provider: expected azure or aws, got '" + provider + "'");
     }
-    Tally tally = new Tally(out, err, quiet);
+    Tally tally = new Tally(out, err, quiet, afterCheck);
     try {
       validator.validate(paths, stdin, tally);
     } catch (RuntimeException | Error e) {
@@ -120,19 +123,22 @@ final class ValidateCommand implements Callable<Integer> {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean quiet;
+    private final java.util.function.Consumer<CheckedDocument> afterCheck;
     int objects;
     int errors;
     int warnings;
     int unreadable;
 
-    Tally(PrintWriter out, PrintWriter err, boolean quiet) {
+    Tally(PrintWriter out, PrintWriter err, boolean quiet, java.util.function.Consumer<CheckedDocument> afterCheck) {
       this.out = out;
       this.err = err;
       this.quiet = quiet;
+      this.afterCheck = afterCheck;
     }
 
     @Override
     public void checked(CheckedDocument document) {
+      afterCheck.accept(document);
       objects++;
       DocumentResult result = document.result();
       List<Violation> violations = result.report().violations();

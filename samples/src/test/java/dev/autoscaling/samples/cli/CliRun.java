@@ -17,10 +17,15 @@ final class CliRun {
 
   /** With {@code stdin} as what {@code validate -} reads. */
   int run(InputStream stdin, String... args) {
+    return run(validate -> validate.stdin = stdin, args);
+  }
+
+  /** With the {@code validate} command set up by the test first. */
+  int run(java.util.function.Consumer<ValidateCommand> setUp, String... args) {
     picocli.CommandLine line = WorkshopCommand.commandLine()
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true));
-    ((ValidateCommand) line.getSubcommands().get("validate").getCommand()).stdin = stdin;
+    setUp.accept((ValidateCommand) line.getSubcommands().get("validate").getCommand());
     return line.execute(args);
   }
 }

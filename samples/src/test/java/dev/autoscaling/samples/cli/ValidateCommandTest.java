@@ -376,4 +376,27 @@ class ValidateCommandTest {
     assertThat(run("validate", file.toString())).as(out.toString()).isZero();
     assertThat(out.toString()).contains(file + ":1 ScaledObject/worker: ok");
   }
+
+  @Test
+  void shouldAnswerAnInternalErrorWithOneLineAndExitThree(@TempDir Path dir) throws Exception {
+    // Given: a bug, standing in the validation loop, whose message quotes the input
+    Path file = Files.writeString(dir.resolve("ok.yaml"), SCALED_OBJECT);
+    java.util.function.Consumer<ValidateCommand> bug = validate -> validate.afterCheck = document -> {
+      throw new IllegalStateException("internal error while checking " + document.location(),
+          new NullPointerException("password " + CANARY));
+    };
+
+    // When
+    int exit = cli.run(bug, "validate", file.toString());
+    String quiet = err.toString();
+    err.getBuffer().setLength(0);
+    int verboseExit = cli.run(bug, "--verbose", "validate", file.toString());
+
+    // Then
+    assertThat(exit).isEqualTo(3);
+    assertThat(quiet).isEqualTo("workshop validate: internal error while checking " + file + ":1"
+        + " (NullPointerException); this is a bug in the SDK, please report it (--verbose shows the stack trace)\n");
+    assertThat(verboseExit).isEqualTo(3);
+    assertThat(err.toString()).contains("\tat dev.autoscaling.samples.cli.ValidateCommand");
+  }
 }
