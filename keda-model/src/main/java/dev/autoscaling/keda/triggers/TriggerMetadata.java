@@ -1,5 +1,6 @@
 package dev.autoscaling.keda.triggers;
 
+import dev.autoscaling.validation.Excerpt;
 import dev.autoscaling.validation.Violation;
 import dev.autoscaling.validation.schema.DidYouMean;
 
@@ -35,7 +36,7 @@ public final class TriggerMetadata {
     List<ScalerParameter> parameters = ScalerCatalogue.scalers().get(type);
     if (parameters == null) {
       String suggestion = DidYouMean.suggest(type, ScalerCatalogue.scalers().keySet());
-      out.add(Violation.error(path.replaceFirst("\\.metadata$", ".type"), "KEDA scalers", "'" + type
+      out.add(Violation.error(path.replaceFirst("\\.metadata$", ".type"), "KEDA scalers", "'" + Excerpt.of(type)
           + "' is not a KEDA scaler" + (suggestion == null ? "" : "; did you mean " + suggestion + "?")));
       return out;
     }
@@ -54,26 +55,26 @@ public final class TriggerMetadata {
       }
       if (parameter == null) {
         String suggestion = DidYouMean.suggest(key, byName.keySet());
-        out.add(Violation.error(path + "[" + key + "]", "KEDA scalers", key + " is not a parameter of the " + type
+        out.add(Violation.error(at(path, key), "KEDA scalers", Excerpt.of(key) + " is not a parameter of the " + type
             + " scaler (KEDA would ignore it)" + (suggestion == null ? "" : "; did you mean " + suggestion + "?")));
         continue;
       }
       if (fromEnv && !parameter.env()) {
-        out.add(Violation.error(path + "[" + key + "]", "KEDA scalers", "the " + type + " scaler does not read " + name
+        out.add(Violation.error(at(path, key), "KEDA scalers", "the " + type + " scaler does not read " + name
             + " from the environment: write it in metadata" + (parameter.authentication()
                 ? " or give it through a TriggerAuthentication" : "")));
       } else if (!fromEnv && !parameter.metadata()) {
-        out.add(Violation.error(path + "[" + key + "]", "KEDA scalers", name + " is read only from "
+        out.add(Violation.error(at(path, key), "KEDA scalers", name + " is read only from "
             + (parameter.authentication() ? "a TriggerAuthentication" : "") + (parameter.authentication()
                 && parameter.env() ? " or " : "") + (parameter.env() ? "the environment (" + name + "FromEnv)" : "")
             + ", never from plain metadata"));
       }
       String kindProblem = fromEnv ? null : kindProblem(parameter, entry.getValue());
       if (kindProblem != null) {
-        out.add(Violation.error(path + "[" + key + "]", "KEDA scalers", kindProblem));
+        out.add(Violation.error(at(path, key), "KEDA scalers", kindProblem));
       }
       if (!fromEnv && !parameter.allowedValues().isEmpty() && !parameter.allowedValues().contains(entry.getValue())) {
-        out.add(Violation.error(path + "[" + key + "]", "KEDA scalers", "not a value " + name + " takes: use one of "
+        out.add(Violation.error(at(path, key), "KEDA scalers", "not a value " + name + " takes: use one of "
             + String.join(", ", parameter.allowedValues())));
       }
     }
@@ -85,6 +86,11 @@ public final class TriggerMetadata {
       }
     }
     return out;
+  }
+
+  /** The place of a metadata key; a key is the user's, as long as they made it. */
+  private static String at(String path, String key) {
+    return path + "[" + Excerpt.of(key) + "]";
   }
 
   private static String kindProblem(ScalerParameter parameter, String value) {
@@ -148,7 +154,7 @@ public final class TriggerMetadata {
       boolean credentialsInUrl = value.indexOf('@') > 0 && value.contains("://")
           && CREDENTIALS_IN_URL.matcher(value).find();
       if (secretKey || credentialsInUrl) {
-        out.add(Violation.error(path + "[" + key + "]", "secrets in metadata", (credentialsInUrl
+        out.add(Violation.error(at(path, key), "secrets in metadata", (credentialsInUrl
             ? "the value carries credentials (user:password@ in a URL)" : key + " is a secret")
             + ": put it in a Secret and reference it from a TriggerAuthentication (secretTargetRef), never in"
             + " trigger metadata"));
