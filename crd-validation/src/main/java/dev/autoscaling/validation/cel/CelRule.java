@@ -1,6 +1,8 @@
 package dev.autoscaling.validation.cel;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autoscaling.validation.memo.Memo;
+import dev.autoscaling.validation.memo.MemoBudget;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
@@ -11,8 +13,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import dev.autoscaling.validation.memo.Memo;
-import dev.autoscaling.validation.memo.MemoBudget;
 
 /**
  * One {@code x-kubernetes-validations} entry, compiled once: its rule, {@code message}, {@code messageExpression},

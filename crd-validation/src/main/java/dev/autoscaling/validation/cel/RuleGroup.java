@@ -1,12 +1,12 @@
 package dev.autoscaling.validation.cel;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autoscaling.validation.memo.Memo;
+import dev.autoscaling.validation.memo.MemoBudget;
 
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
-import dev.autoscaling.validation.memo.Memo;
-import dev.autoscaling.validation.memo.MemoBudget;
 
 /**
  * All the rules of one schema node, evaluated together where their outcomes can be remembered together.
