@@ -1,9 +1,9 @@
 package dev.autoscaling.karpenter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.autoscaling.validation.Excerpt;
 import dev.autoscaling.karpenter.status.Readiness;
 import dev.autoscaling.manifest.Manifests;
+import dev.autoscaling.validation.Excerpt;
 
 import java.util.ArrayList;
 import java.util.List;
