@@ -6,6 +6,7 @@ import dev.autoscaling.validation.cel.CelRule;
 import dev.autoscaling.validation.cost.RuleCost;
 import dev.autoscaling.validation.cost.RuleCosts;
 import dev.autoscaling.validation.crd.CrdVersions;
+import dev.autoscaling.validation.memo.MemoBudget;
 import dev.autoscaling.validation.schema.Defaults;
 import dev.autoscaling.validation.schema.SchemaNode;
 
@@ -48,9 +49,11 @@ public final class CrdValidator {
   private final Map<String, Target> targets;
   /** The same targets by apiVersion, then kind: looked up on every validation without building a key. */
   private final Map<String, Map<String, Target>> targetsByKind = new HashMap<>();
+  private final MemoBudget memoBudget;
 
-  private CrdValidator(Map<String, Target> targets) {
+  private CrdValidator(Map<String, Target> targets, MemoBudget memoBudget) {
     this.targets = Collections.unmodifiableMap(targets);
+    this.memoBudget = memoBudget;
     targets.values().forEach(target -> targetsByKind.computeIfAbsent(target.apiVersion(), v -> new HashMap<>())
         .put(target.kind(), target));
   }
@@ -59,13 +62,21 @@ public final class CrdValidator {
    * @throws IllegalArgumentException when a document is not a CRD, or two CRDs claim the same apiVersion and kind
    */
   public static CrdValidator of(Collection<? extends JsonNode> crds) {
+    return of(crds, MemoBudget.standard());
+  }
+
+  /**
+   * As {@link #of(Collection)}, remembering rule and pattern outcomes within {@code memoBudget} (by default
+   * {@link MemoBudget#standard()}: 16 MiB, no entry over 4 KiB).
+   */
+  public static CrdValidator of(Collection<? extends JsonNode> crds, MemoBudget memoBudget) {
     Map<String, Target> targets = new LinkedHashMap<>();
     for (JsonNode crd : crds) {
       String group = crd.path("spec").path("group").asText();
       String kind = crd.path("spec").path("names").path("kind").asText();
       for (Map.Entry<String, JsonNode> version : CrdVersions.schemas(crd).entrySet()) {
         String key = key(group + "/" + version.getKey(), kind);
-        SchemaNode schema = SchemaNode.compile(version.getValue());
+        SchemaNode schema = SchemaNode.compile(version.getValue(), memoBudget);
         Target previous = targets.put(key, new Target(group + "/" + version.getKey(), kind,
             CrdVersions.groupKind(crd), version.getKey(), schema, cleanDefaults(schema)));
         if (previous != null) {
@@ -74,7 +85,12 @@ public final class CrdValidator {
         }
       }
     }
-    return new CrdValidator(targets);
+    return new CrdValidator(targets, memoBudget);
+  }
+
+  /** What this validator spends on remembered outcomes, shared by all its CRDs. */
+  public MemoBudget memoBudget() {
+    return memoBudget;
   }
 
   /** From CRD YAML texts (each may hold several documents). */
@@ -176,7 +192,7 @@ public final class CrdValidator {
     }
     Target target = targetsByKind.getOrDefault(apiVersion, Map.of()).get(kind);
     if (target == null) {
-      return report(Violation.error("", "kind", "no CRD loaded for " + apiVersion + " " + kind
+      return report(Violation.error("", "kind", "no CRD loaded for " + Excerpt.of(apiVersion) + " " + Excerpt.of(kind)
           + "; loaded: " + String.join(", ", new TreeSet<>(targets.keySet()))));
     }
     // Defaulting never changes the caller's objects: the results share what they did not need to change.

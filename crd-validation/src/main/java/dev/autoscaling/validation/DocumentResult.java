@@ -19,8 +19,8 @@ public record DocumentResult(int index, String apiVersion, String kind, String n
         new ValidationReport(java.util.List.of(Violation.error("", "syntax", reason))));
   }
 
-  /** {@code kind/name}, as kubectl writes it. */
+  /** {@code kind/name}, as kubectl writes it (each cut to {@value Excerpt#MAX_CHARS} characters). */
   public String describe() {
-    return (kind.isEmpty() ? "<no kind>" : kind) + "/" + (name.isEmpty() ? "<no name>" : name);
+    return (kind.isEmpty() ? "<no kind>" : Excerpt.of(kind)) + "/" + (name.isEmpty() ? "<no name>" : Excerpt.of(name));
   }
 }

@@ -3,10 +3,12 @@ package dev.autoscaling.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.autoscaling.validation.cel.CelRule;
+import dev.autoscaling.validation.cel.NestedTooDeeplyException;
 import dev.autoscaling.validation.schema.DataPath;
 import dev.autoscaling.validation.schema.DidYouMean;
 import dev.autoscaling.validation.schema.SchemaNode;
 import dev.autoscaling.validation.schema.SchemaValues;
+import dev.autoscaling.validation.schema.ValueKey;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -67,7 +69,12 @@ final class SchemaValidation {
       }
     }
     if (schema.hasRules) {
-      evaluateRules(data, nodeType, old, schema, path);
+      try {
+        evaluateRules(data, nodeType, old, schema, path);
+      } catch (NestedTooDeeplyException e) {
+        out.add(Violation.warning(path.toString(), "x-kubernetes-validations", "not checked: the value is "
+            + e.getMessage() + ", deeper than the SDK gives to CEL rules; the API server evaluates them"));
+      }
     }
   }
 
@@ -193,7 +200,7 @@ final class SchemaValidation {
     for (JsonNode candidate : oldList) {
       boolean same = true;
       for (String key : list.listMapKeys) {
-        same &= candidate.path(key).equals(item.path(key));
+        same &= ValueKey.equal(candidate.path(key), item.path(key));
       }
       if (same) {
         return candidate;

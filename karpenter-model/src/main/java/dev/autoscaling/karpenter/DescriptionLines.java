@@ -3,6 +3,7 @@ package dev.autoscaling.karpenter;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoscaling.karpenter.status.Readiness;
 import dev.autoscaling.manifest.Manifests;
+import dev.autoscaling.validation.Excerpt;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -95,12 +96,15 @@ final class DescriptionLines {
     return text.size() == 1 ? text.get(0) : "[" + String.join(", ", text) + "]";
   }
 
-  /** A map as {@code key=value, key=value}, or {@code none}; nested objects are written as compact JSON. */
+  /**
+   * A map as {@code key=value, key=value}, or {@code none}; nested objects are written as compact JSON, cut as
+   * messages cut them (Jackson refuses to write a value nested over 1,000 deep, and a description never needs it).
+   */
   static String pairs(JsonNode map) {
     List<String> text = new ArrayList<>();
     for (Map.Entry<String, JsonNode> entry : map.properties()) {
       JsonNode value = entry.getValue();
-      text.add(entry.getKey() + "=" + (value.isValueNode() ? value.asText() : value.toString()));
+      text.add(entry.getKey() + "=" + (value.isValueNode() ? value.asText() : Excerpt.of(value)));
     }
     return text.isEmpty() ? "none" : String.join(", ", text);
   }

@@ -1,5 +1,7 @@
 package dev.autoscaling.karpenter;
 
+import dev.autoscaling.validation.Excerpt;
+
 import java.util.List;
 
 /**
@@ -31,10 +33,11 @@ public record Label(String key, LabelType type, List<String> values) {
   /** Why the value cannot be a value of this label, or null when it can. */
   public String problemWith(String value) {
     if (type == LabelType.INTEGER) {
-      return value.matches("-?[0-9]+") ? null : "'" + value + "' is not a whole number, which " + key + " takes";
+      return value.matches("-?[0-9]+") ? null
+          : "'" + Excerpt.of(value) + "' is not a whole number, which " + key + " takes";
     }
     if (!values.isEmpty() && !values.contains(value)) {
-      return "'" + value + "' is not a value of " + key + ": use " + String.join(", ", values);
+      return "'" + Excerpt.of(value) + "' is not a value of " + key + ": use " + String.join(", ", values);
     }
     return null;
   }

@@ -1,6 +1,7 @@
 package dev.autoscaling.karpenter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autoscaling.validation.Excerpt;
 import dev.autoscaling.validation.Violation;
 import dev.autoscaling.validation.schema.DidYouMean;
 
@@ -38,7 +39,7 @@ final class LabelChecks {
               .toList();
           String suggestion = DidYouMean.suggest(key, candidates);
           violations.add(Violation.error(path(i) + ".key", "well-known labels",
-              key + " is not a label Karpenter sets in " + domain
+              Excerpt.of(key) + " is not a label Karpenter sets in " + domain
                   + (suggestion == null ? "" : "; did you mean " + suggestion + "?")));
         }
         continue;

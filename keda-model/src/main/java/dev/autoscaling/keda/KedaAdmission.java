@@ -7,6 +7,7 @@ import dev.autoscaling.keda.formula.ScalingFormula;
 import dev.autoscaling.keda.api.v1alpha1.ScaledObject;
 import dev.autoscaling.keda.triggers.TriggerMetadata;
 import dev.autoscaling.manifest.Manifests;
+import dev.autoscaling.validation.Excerpt;
 import dev.autoscaling.validation.Violation;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -75,15 +76,15 @@ public final class KedaAdmission {
     String name = so.path("metadata").path("name").asText("");
     // 16, 17: names become label values and the HPA's name
     if (name.length() > 63) {
-      out.add(error("metadata.name", "scaledobject name " + name + " must be no more than 63 characters (it is "
-          + name.length() + "; KEDA uses it as a label value)"));
+      out.add(error("metadata.name", "scaledobject name " + Excerpt.of(name) + " must be no more than 63"
+          + " characters (it is " + name.length() + "; KEDA uses it as a label value)"));
     }
     String hpaName = spec.path("advanced").path("horizontalPodAutoscalerConfig").path("name")
         .asText("keda-hpa-" + name);
     if (hpaName.length() > 63) {
       out.add(error(spec.path("advanced").path("horizontalPodAutoscalerConfig").has("name")
               ? "spec.advanced.horizontalPodAutoscalerConfig.name" : "metadata.name",
-          "HPA name " + hpaName + " derived from scaledobject is " + hpaName.length()
+          "HPA name " + Excerpt.of(hpaName) + " derived from scaledobject is " + hpaName.length()
               + " characters long, more than 63: shorten the ScaledObject name to 54 characters or set "
               + "advanced.horizontalPodAutoscalerConfig.name"));
     }
@@ -110,10 +111,10 @@ public final class KedaAdmission {
             + " & Replicas=" + fallback.path("replicas").asLong() + " must both be >= 0"));
       }
       boolean onlyResources = true;
-      for (JsonNode trigger : spec.path("triggers")) {
+      for (JsonNode trigger : items(spec.path("triggers"))) {
         onlyResources &= RESOURCE_SCALERS.contains(trigger.path("type").asText());
       }
-      if (!formula && onlyResources && spec.path("triggers").size() > 0) {
+      if (!formula && onlyResources && !items(spec.path("triggers")).isEmpty()) {
         out.add(error("spec.fallback", "at least one trigger (that is not cpu or memory) has to be there for"
             + " fallback: cpu and memory metrics come from the metrics server and cannot fall back"));
       }
@@ -138,7 +139,7 @@ public final class KedaAdmission {
         }
         if (!(target > 0)) {
           out.add(error("spec.advanced.scalingModifiers.target", "error converting target for scalingModifiers: '"
-              + modifiers.path("target").asText() + "' must be a number greater than 0"));
+              + Excerpt.of(modifiers.path("target").asText()) + "' must be a number greater than 0"));
         }
       }
       if ("Utilization".equals(modifiers.path("metricType").asText())) {
@@ -155,7 +156,7 @@ public final class KedaAdmission {
     long minReplicas = spec.path("minReplicaCount").asLong(0);
     boolean idleNotZero = !(spec.has("idleReplicaCount") && spec.get("idleReplicaCount").asLong() == 0);
     boolean cached = false;
-    for (JsonNode trigger : spec.path("triggers")) {
+    for (JsonNode trigger : items(spec.path("triggers"))) {
       cached |= trigger.path("useCachedMetrics").asBoolean(false);
     }
     if (spec.has("pollingInterval") && minReplicas > 0 && idleNotZero && !cached) {
@@ -180,13 +181,14 @@ public final class KedaAdmission {
     List<String> names = new ArrayList<>();
     List<String> resourceNames = new ArrayList<>();
     List<String> unnamed = new ArrayList<>();
-    for (int i = 0; i < triggers.size(); i++) {
-      String type = triggers.get(i).path("type").asText();
-      String name = triggers.get(i).path("name").asText("");
+    List<JsonNode> list = items(triggers); // not a list: the CRD's type check says so
+    for (int i = 0; i < list.size(); i++) {
+      String type = list.get(i).path("type").asText();
+      String name = list.get(i).path("name").asText("");
       if (RESOURCE_SCALERS.contains(type)) {
         resourceNames.add(name);
       } else if (name.isEmpty()) {
-        unnamed.add("spec.triggers[" + i + "] (" + type + ")");
+        unnamed.add("spec.triggers[" + i + "] (" + Excerpt.of(type) + ")");
       } else {
         names.add(name);
       }
@@ -197,22 +199,23 @@ public final class KedaAdmission {
       }
     } catch (FormulaException e) {
       if (e.problem() == FormulaProblem.NOT_COVERED) {
-        out.add(Violation.warning(path, "KEDA admission", "not checked: " + e.getMessage()));
+        out.add(Violation.warning(path, "KEDA admission", "not checked: " + Excerpt.of(e.getMessage())));
         return;
       }
       FormulaException explained = e;
       if (e.problem() == FormulaProblem.UNKNOWN_NAME) {
-        String unknown = e.reason().substring("unknown name ".length());
+        String unknown = e.reason().startsWith("unknown name ") ? e.reason().substring("unknown name ".length()) : "";
         if (resourceNames.contains(unknown)) {
-          explained = explained.withHint(unknown + " is a cpu/memory trigger: resource metrics never reach the"
-              + " formula");
+          explained = explained.withHint(Excerpt.of(unknown) + " is a cpu/memory trigger: resource metrics never"
+              + " reach the formula");
         }
         if (!unnamed.isEmpty()) {
           explained = explained.withHint("only named triggers can be used; " + String.join(", ", unnamed)
               + (unnamed.size() == 1 ? " has" : " have") + " no name");
         }
       }
-      out.add(error(path, "error validating formula in ScalingModifiers: " + explained.getMessage()));
+      // the reason may quote the formula's names and tokens, which are as long as the user made them
+      out.add(error(path, "error validating formula in ScalingModifiers: " + Excerpt.of(explained.getMessage())));
     }
   }
 
@@ -229,7 +232,7 @@ public final class KedaAdmission {
       if (trigger.path("useCachedMetrics").asBoolean(false)
           && (RESOURCE_SCALERS.contains(type) || type.equals("cron"))) {
         out.add(error("spec.triggers[" + i + "].useCachedMetrics", "property \"useCachedMetrics\" is not"
-            + " supported for \"" + type + "\" scaler"));
+            + " supported for \"" + Excerpt.of(type) + "\" scaler"));
       }
       // the SDK's own checks of the free-form metadata: KEDA's catalogue, and no credentials in plain text
       Map<String, String> metadata = new LinkedHashMap<>();
@@ -238,8 +241,8 @@ public final class KedaAdmission {
       out.addAll(TriggerMetadata.check(type, metricType, metadata, "spec.triggers[" + i + "].metadata"));
       String name = trigger.path("name").asText("");
       if (!name.isEmpty() && !names.add(name)) {
-        out.add(error("spec.triggers[" + i + "].name", "triggerName \"" + name + "\" is defined multiple times"
-            + " in the ScaledObject/ScaledJob, but it must be unique"));
+        out.add(error("spec.triggers[" + i + "].name", "triggerName \"" + Excerpt.of(name) + "\" is defined multiple"
+            + " times in the ScaledObject/ScaledJob, but it must be unique"));
       }
     }
   }
@@ -287,6 +290,16 @@ public final class KedaAdmission {
         out.add(error("spec.oauth2.tokenUrl", "oauth2 tokenUrl must be an http or https URL with a host"));
       }
     }
+  }
+
+  /** The items of a list; nothing for any other shape, which the CRD's schema rejects on its own. */
+  private static List<JsonNode> items(JsonNode list) {
+    if (!list.isArray()) {
+      return List.of();
+    }
+    List<JsonNode> items = new ArrayList<>(list.size());
+    list.forEach(items::add);
+    return items;
   }
 
   private static boolean isHttpUrlWithHost(String url) {

@@ -1,6 +1,8 @@
 package dev.autoscaling.validation.cel;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autoscaling.validation.memo.Memo;
+import dev.autoscaling.validation.memo.MemoBudget;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
@@ -11,7 +13,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One {@code x-kubernetes-validations} entry, compiled once: its rule, {@code message}, {@code messageExpression},
@@ -38,6 +39,10 @@ public final class CelRule {
 
   private static final Outcome PASSED = new Passed();
   private static final int MEMO_LIMIT = 4096;
+  /** The API server's bound on a message expression's result (celconfig.MaxEvaluatedMessageExpressionSizeBytes). */
+  private static final int MAX_MESSAGE_BYTES = 5 * 1024;
+  /** Evaluation errors quote the values they met: this much of them is kept. */
+  private static final int MAX_ERROR_CHARS = 200;
 
   private final String rule;
   private final String message;
@@ -61,9 +66,9 @@ public final class CelRule {
    * NodePool gets the same defaulted disruption budget, and an object is often validated more than once on its
    * way to the cluster (built, rendered, applied). Conversions to CEL values are immutable and compare by value.
    */
-  private final Map<Object, Outcome> outcomes = new ConcurrentHashMap<>();
+  private final Memo<Object, Outcome> outcomes;
 
-  private CelRule(JsonNode spec) {
+  private CelRule(JsonNode spec, MemoBudget budget) {
     this.rule = spec.path("rule").asText();
     this.message = spec.hasNonNull("message") ? spec.get("message").asText() : null;
     this.messageExpression = spec.hasNonNull("messageExpression") ? spec.get("messageExpression").asText() : null;
@@ -90,7 +95,8 @@ public final class CelRule {
     this.program = compiled;
     this.messageProgram = compiledMessage;
     this.compileError = error;
-    this.elementwise = error == null && !transition ? ElementwiseAll.of(rule) : null;
+    this.elementwise = error == null && !transition ? ElementwiseAll.of(rule, budget) : null;
+    this.outcomes = error == null && !transition ? budget.newMemo(MEMO_LIMIT) : null;
     this.selfFields = error == null && !transition ? selfFields(checked, messageExpression) : null;
     this.selfFieldNames = selfFields == null ? null : selfFields.toArray(new String[0]);
   }
@@ -139,8 +145,14 @@ public final class CelRule {
     return PASSED;
   }
 
+  /** Compiles a rule that remembers outcomes within a budget of its own. */
   public static CelRule compile(JsonNode spec) {
-    return new CelRule(spec);
+    return new CelRule(spec, MemoBudget.standard());
+  }
+
+  /** Compiles a rule that remembers outcomes within the budget of the validator it belongs to. */
+  public static CelRule compile(JsonNode spec, MemoBudget budget) {
+    return new CelRule(spec, budget);
   }
 
   private static CelAbstractSyntaxTree check(String expression) {
@@ -219,10 +231,30 @@ public final class CelRule {
       }
     }
     Outcome outcome = run(self, oldSelf);
-    if (memo && outcomes.size() < MEMO_LIMIT) {
-      outcomes.put(self, outcome);
+    if (memo) {
+      outcomes.put(self, outcome, CelValues.bytes(self) + bytes(outcome));
     }
     return outcome;
+  }
+
+  /** An estimate of the heap an outcome holds of its own (the shared outcome of a rule that held holds none). */
+  static long bytes(Outcome outcome) {
+    if (outcome instanceof Failed failed) {
+      return 16 + CelValues.bytes(failed.message());
+    }
+    if (outcome instanceof Unevaluable unevaluable) {
+      return 16 + CelValues.bytes(unevaluable.error());
+    }
+    return 0;
+  }
+
+  /** As {@link #bytes(Outcome)}, for one outcome per rule of a node. */
+  static long bytes(Outcome[] outcomes) {
+    long bytes = 16 + 8L * outcomes.length;
+    for (Outcome outcome : outcomes) {
+      bytes += bytes(outcome);
+    }
+    return bytes;
   }
 
   /** Whether a converted value is small enough for its outcome to be remembered by value. */
@@ -258,7 +290,7 @@ public final class CelRule {
       return PASSED;
     }
     if (!(result instanceof Boolean)) {
-      return new Unevaluable("the rule returned " + result + " instead of a bool");
+      return new Unevaluable(cut("the rule returned " + result + " instead of a bool"));
     }
     return new Failed(failureMessage(variables));
   }
@@ -288,8 +320,10 @@ public final class CelRule {
     if (messageProgram != null) {
       try {
         Object text = messageProgram.eval(variables);
-        if (text instanceof String s && !s.isBlank()) {
-          return s;
+        // as the API server: trimmed, and only a non-empty line of at most 5 KiB replaces the static message
+        String trimmed = text instanceof String s ? s.strip() : "";
+        if (!trimmed.isEmpty() && trimmed.indexOf('\n') < 0 && utf8Length(trimmed) <= MAX_MESSAGE_BYTES) {
+          return trimmed;
         }
       } catch (CelEvaluationException | RuntimeException e) {
         // The API server falls back to the static message when the expression fails.
@@ -303,7 +337,22 @@ public final class CelRule {
     // cel-java prefixes positions ("evaluation error at <input>:34: "); the rule text is reported beside it.
     text = text.replaceFirst("^evaluation error at <input>:\\d+: ", "");
     // int() on a non-number surfaces as Java's NumberFormatException text.
-    return text.replaceFirst("^For input string: (\".*\")$", "int() cannot convert $1 to an integer");
+    return cut(text.replaceFirst("^For input string: (\".*\")$", "int() cannot convert $1 to an integer"));
+  }
+
+  /** An error as long as it needs to be to say what went wrong, not as long as the value it quotes. */
+  static String cut(String text) {
+    return text.length() <= MAX_ERROR_CHARS ? text
+        : text.substring(0, MAX_ERROR_CHARS) + "... (" + text.length() + " characters)";
+  }
+
+  private static int utf8Length(String text) {
+    int bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    }
+    return bytes;
   }
 
   /** Converts JSON data to the values a rule sees. */

@@ -283,31 +283,48 @@ final class CelValues {
     }
   }
 
+  /**
+   * How deep a value a rule may be given, counted from the rule's own node. Kubernetes objects nest a few dozen
+   * levels at most; converting (and then comparing, hashing, printing) a value nested thousands of levels deep
+   * would take as many stack frames, and the SDK answers such a value with a warning instead.
+   */
+  static final int MAX_DEPTH = 128;
+
   static Object of(JsonNode node, IdentityHashMap<JsonNode, Object> converted) {
+    return of(node, converted, 0);
+  }
+
+  private static Object of(JsonNode node, IdentityHashMap<JsonNode, Object> converted, int depth) {
     if (converted != null && (node.isContainerNode())) {
       Object known = converted.get(node);
       if (known == null) {
-        known = convert(node, converted);
+        known = convert(node, converted, depth);
         converted.put(node, known);
       }
       return known;
     }
-    return convert(node, converted);
+    return convert(node, converted, depth);
   }
 
-  private static Object convert(JsonNode node, IdentityHashMap<JsonNode, Object> converted) {
+  private static Object convert(JsonNode node, IdentityHashMap<JsonNode, Object> converted, int depth) {
     switch (node.getNodeType()) {
       case OBJECT: {
+        if (depth >= MAX_DEPTH) {
+          throw new NestedTooDeeplyException(MAX_DEPTH);
+        }
         Map<String, Object> map = new LinkedHashMap<>(Math.max(4, node.size() * 2));
         for (Map.Entry<String, JsonNode> field : node.properties()) {
-          map.put(field.getKey(), of(field.getValue(), converted));
+          map.put(field.getKey(), of(field.getValue(), converted, depth + 1));
         }
         return mapOf(map);
       }
       case ARRAY: {
+        if (depth >= MAX_DEPTH) {
+          throw new NestedTooDeeplyException(MAX_DEPTH);
+        }
         List<Object> list = new ArrayList<>(node.size());
         for (JsonNode item : node) {
-          list.add(of(item, converted));
+          list.add(of(item, converted, depth + 1));
         }
         return listOf(list);
       }
@@ -322,5 +339,37 @@ final class CelValues {
       default:
         return NullValue.NULL_VALUE;
     }
+  }
+
+  /**
+   * An estimate of the heap a converted value holds, for values that {@link #isSmall} (a large string counts in
+   * full, so that it is never remembered). Strings are counted at two bytes a character, the most they take.
+   */
+  static long bytes(Object value) {
+    if (value instanceof String text) {
+      return 40 + 2L * text.length();
+    }
+    if (value instanceof Projection projection) {
+      long bytes = 32 + 8L * projection.values.length;
+      for (Object item : projection.values) {
+        bytes += item == null ? 0 : bytes(item);
+      }
+      return bytes;
+    }
+    if (value instanceof Map<?, ?> map) {
+      long bytes = 64;
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        bytes += 40 + bytes(entry.getKey()) + bytes(entry.getValue());
+      }
+      return bytes;
+    }
+    if (value instanceof List<?> list) {
+      long bytes = 48;
+      for (Object item : list) {
+        bytes += 8 + bytes(item);
+      }
+      return bytes;
+    }
+    return value == null || value instanceof Boolean || value == NullValue.NULL_VALUE ? 0 : 16;
   }
 }

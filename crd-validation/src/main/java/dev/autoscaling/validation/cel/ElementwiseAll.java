@@ -1,5 +1,7 @@
 package dev.autoscaling.validation.cel;
 
+import dev.autoscaling.validation.memo.Memo;
+import dev.autoscaling.validation.memo.MemoBudget;
 import dev.cel.bundle.Cel;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.SimpleType;
@@ -35,15 +37,16 @@ final class ElementwiseAll {
 
   private final String variable;
   private final CelRuntime.Program body;
-  private final Map<Object, Result> results = new ConcurrentHashMap<>();
+  private final Memo<Object, Result> results;
 
-  private ElementwiseAll(String variable, CelRuntime.Program body) {
+  private ElementwiseAll(String variable, CelRuntime.Program body, MemoBudget budget) {
     this.variable = variable;
     this.body = body;
+    this.results = budget.newMemo(MEMO_LIMIT);
   }
 
   /** The element-wise form of the rule, or null when the rule does not have it. */
-  static ElementwiseAll of(String rule) {
+  static ElementwiseAll of(String rule, MemoBudget budget) {
     Matcher matcher = FORM.matcher(rule);
     if (!matcher.matches()) {
       return null;
@@ -60,7 +63,7 @@ final class ElementwiseAll {
       return null;
     }
     try {
-      return new ElementwiseAll(variable, cel.createProgram(compiled.getAst()));
+      return new ElementwiseAll(variable, cel.createProgram(compiled.getAst()), budget);
     } catch (Exception e) {
       return null;
     }
@@ -125,8 +128,8 @@ final class ElementwiseAll {
     }
     Object outcome = evaluateOne(element);
     Result result = outcome instanceof Boolean b ? new Result(b, null) : new Result(null, (String) outcome);
-    if (memo && results.size() < MEMO_LIMIT) {
-      results.put(element, result);
+    if (memo) {
+      results.put(element, result, CelValues.bytes(element) + 16 + CelValues.bytes(result.error()));
     }
     return result;
   }
@@ -135,7 +138,7 @@ final class ElementwiseAll {
   Object evaluateOne(Object element) {
     try {
       Object value = body.eval(Map.of(variable, element));
-      return value instanceof Boolean ? value : "the rule returned " + value + " instead of a bool";
+      return value instanceof Boolean ? value : CelRule.cut("the rule returned " + value + " instead of a bool");
     } catch (CelEvaluationException | RuntimeException e) {
       return CelRule.describe(e);
     }

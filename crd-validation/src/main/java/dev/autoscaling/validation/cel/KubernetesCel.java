@@ -31,6 +31,8 @@ final class KubernetesCel {
   private static final int MAX_ITERATIONS = 1_000_000;
 
   private static final ConcurrentHashMap<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+  /** Regular expressions longer than this are compiled each time, never kept (a rule's own are far shorter). */
+  private static final int MAX_REMEMBERED_REGEX = 256;
 
   static final Cel CEL = CelFactory.standardCelBuilder()
       .setOptions(CelOptions.current()
@@ -86,7 +88,7 @@ final class KubernetesCel {
         throw new CelEvaluationException("invalid regular expression '" + regex + "': " + e.getMessage());
       }
       // Rules use a handful of constant expressions; a bound keeps hostile input from filling memory.
-      if (PATTERNS.size() < 1024) {
+      if (PATTERNS.size() < 1024 && regex.length() <= MAX_REMEMBERED_REGEX) {
         PATTERNS.put(regex, pattern);
       }
     }

@@ -1,12 +1,12 @@
 package dev.autoscaling.validation.cel;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autoscaling.validation.memo.Memo;
+import dev.autoscaling.validation.memo.MemoBudget;
 
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * All the rules of one schema node, evaluated together where their outcomes can be remembered together.
@@ -23,24 +23,32 @@ public final class RuleGroup {
   private final List<CelRule> rules;
   private final boolean scalars;
   private final boolean elements;
-  private final Map<Object, CelRule.Outcome[]> scalarOutcomes = new ConcurrentHashMap<>();
-  /** Per list item (a private copy of its JSON) or map key: each rule's TRUE, FALSE or error message. */
-  private final Map<Object, Object[]> elementResults = new ConcurrentHashMap<>();
+  private final Memo<Object, CelRule.Outcome[]> scalarOutcomes;
+  /** Per list item (a {@link NodeKey} over a private copy of its JSON) or map key: each rule's TRUE, FALSE or error. */
+  private final Memo<Object, Object[]> elementResults;
 
   /** The outcomes when every rule held: returned as this one array, so callers can skip reporting at once. */
   private final CelRule.Outcome[] allPassed;
 
-  private RuleGroup(List<CelRule> rules) {
+  private RuleGroup(List<CelRule> rules, MemoBudget budget) {
     this.rules = List.copyOf(rules);
     this.allPassed = new CelRule.Outcome[rules.size()];
     java.util.Arrays.fill(allPassed, CelRule.passed());
     boolean compiled = !rules.isEmpty() && rules.stream().allMatch(r -> r.compileError() == null && !r.isTransition());
     this.scalars = compiled;
     this.elements = compiled && rules.stream().allMatch(r -> r.elementwise() != null);
+    this.scalarOutcomes = scalars ? budget.newMemo(MEMO_LIMIT) : null;
+    this.elementResults = elements ? budget.newMemo(MEMO_LIMIT) : null;
   }
 
+  /** The rules together, remembering within a budget of their own. */
   public static RuleGroup of(List<CelRule> rules) {
-    return new RuleGroup(rules);
+    return new RuleGroup(rules, MemoBudget.standard());
+  }
+
+  /** The rules together, remembering within the budget of the validator they belong to. */
+  public static RuleGroup of(List<CelRule> rules, MemoBudget budget) {
+    return new RuleGroup(rules, budget);
   }
 
   /** Whether outcomes this group returned say that every rule held. */
@@ -66,9 +74,7 @@ public final class RuleGroup {
     if (passed) {
       outcomes = allPassed;
     }
-    if (scalarOutcomes.size() < MEMO_LIMIT) {
-      scalarOutcomes.put(self, outcomes);
-    }
+    scalarOutcomes.put(self, outcomes, CelValues.bytes(self) + (passed ? 0 : CelRule.bytes(outcomes)));
     return outcomes;
   }
 
@@ -112,19 +118,26 @@ public final class RuleGroup {
   }
 
   private Object[] resultsFor(Object element, IdentityHashMap<JsonNode, Object> converted) {
-    Object[] known = elementResults.get(element);
-    if (known != null) {
-      return known;
+    // a list item is looked up only when it is small: hashing a large or deeply nested one costs as much as it saves
+    NodeKey key = element instanceof JsonNode item ? NodeKey.of(item) : null;
+    Object lookup = element instanceof JsonNode ? key : element;
+    if (lookup != null) {
+      Object[] known = elementResults.get(lookup);
+      if (known != null) {
+        return known;
+      }
     }
     Object value = element instanceof JsonNode item ? CelValues.of(item, converted) : element;
     Object[] results = new Object[rules.size()];
+    long bytes = 16 + 8L * results.length;
     for (int i = 0; i < results.length; i++) {
       results[i] = rules.get(i).elementwise().evaluateOne(value);
+      bytes += results[i] instanceof String error ? CelValues.bytes(error) : 0;
     }
-    if (elementResults.size() < MEMO_LIMIT && (!(value instanceof Map || value instanceof List)
-        || CelValues.isSmall(value))) {
-      // a copy: the caller's tree may change after validation, a remembered key must not
-      elementResults.put(element instanceof JsonNode item ? item.deepCopy() : element, results);
+    if (lookup != null) {
+      // a copy: the caller's tree may change after validation, a remembered key must not; the JSON copy and the
+      // converted value are about the same size
+      elementResults.put(key != null ? key.copied() : element, results, bytes + 2 * CelValues.bytes(value));
     }
     return results;
   }

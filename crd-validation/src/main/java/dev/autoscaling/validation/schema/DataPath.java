@@ -1,5 +1,7 @@
 package dev.autoscaling.validation.schema;
 
+import dev.autoscaling.validation.Excerpt;
+
 import java.util.Arrays;
 
 /**
@@ -98,9 +100,9 @@ public final class DataPath {
       if (indexes[i] >= 0) {
         text.append('[').append(indexes[i]).append(']');
       } else if (mapKeys[i]) {
-        text.append('[').append(names[i]).append(']');
+        text.append('[').append(Excerpt.of(names[i])).append(']'); // keys and unknown fields are the user's
       } else {
-        text.append(text.length() == 0 ? "" : ".").append(names[i]);
+        text.append(text.length() == 0 ? "" : ".").append(Excerpt.of(names[i]));
       }
     }
     return text.toString();

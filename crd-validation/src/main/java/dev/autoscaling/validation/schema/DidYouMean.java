@@ -6,11 +6,17 @@ import java.util.Locale;
 /** Suggests the declared field a misspelt or misremembered one most likely meant. */
 public final class DidYouMean {
 
+  /** Longer names get no suggestion: no declared name is that long, and comparing costs their length squared. */
+  static final int MAX_LENGTH = 253;
+
   private DidYouMean() {
   }
 
   /** The closest candidate, or null when none is close enough to be a useful guess. */
   public static String suggest(String unknown, Collection<String> candidates) {
+    if (unknown.length() > MAX_LENGTH) {
+      return null;
+    }
     String folded = unknown.toLowerCase(Locale.ROOT);
     String singular = folded.endsWith("s") ? folded.substring(0, folded.length() - 1) : folded;
     String best = null;
@@ -23,8 +29,10 @@ public final class DidYouMean {
       } else if (singular.length() >= 3 && (c.startsWith(singular) || singular.startsWith(c))) {
         score = 1; // minReplicas -> minReplicaCount
       } else {
-        int distance = distance(folded, c);
-        score = distance <= Math.max(2, Math.min(folded.length(), c.length()) / 3) ? 1 + distance : Integer.MAX_VALUE;
+        int most = Math.max(2, Math.min(folded.length(), c.length()) / 3);
+        // the distance is at least the difference in length: no need to compute it when that is already too far
+        int distance = Math.abs(folded.length() - c.length()) > most ? Integer.MAX_VALUE : distance(folded, c);
+        score = distance <= most ? 1 + distance : Integer.MAX_VALUE;
       }
       if (score < bestScore) {
         bestScore = score;

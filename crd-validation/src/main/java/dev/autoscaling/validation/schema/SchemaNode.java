@@ -6,6 +6,8 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.autoscaling.validation.cel.CelRule;
 import dev.autoscaling.validation.cel.RuleGroup;
+import dev.autoscaling.validation.memo.Memo;
+import dev.autoscaling.validation.memo.MemoBudget;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -103,10 +105,10 @@ public final class SchemaNode {
    * Pattern results by value: a pattern is a pure function of the string, and the same label keys and durations
    * come back in every object (an RE2 search over a qualified-name pattern costs far more than a lookup).
    */
-  private final java.util.Map<String, Boolean> patternResults = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Memo<String, Boolean> patternResults;
   private static final int PATTERN_MEMO_LIMIT = 4096;
 
-  private SchemaNode(String path, JsonNode s) {
+  private SchemaNode(String path, JsonNode s, MemoBudget budget) {
     this.schemaPath = path;
     this.type = s.hasNonNull("type") ? s.get("type").asText() : null;
     this.nullable = s.path("nullable").asBoolean(false);
@@ -128,6 +130,7 @@ public final class SchemaNode {
     }
     this.pattern = compiled;
     this.patternError = error;
+    this.patternResults = compiled == null ? null : budget.newMemo(PATTERN_MEMO_LIMIT);
     this.format = s.hasNonNull("format") ? s.get("format").asText() : null;
     this.minimum = s.hasNonNull("minimum") ? s.get("minimum").decimalValue() : null;
     this.maximum = s.hasNonNull("maximum") ? s.get("maximum").decimalValue() : null;
@@ -144,7 +147,8 @@ public final class SchemaNode {
       for (Map.Entry<String, JsonNode> p : s.get("properties").properties()) {
         // interned: field names in trees are mostly interned too (Java literals, Jackson's property names and
         // parsers), and every lookup then ends at an identity comparison instead of comparing characters
-        props.put(p.getKey().intern(), new SchemaNode(SchemaWalker.child(path, p.getKey()), p.getValue()));
+        props.put(p.getKey().intern(),
+            new SchemaNode(SchemaWalker.child(path, p.getKey()), p.getValue(), budget));
       }
     }
     this.properties = Collections.unmodifiableMap(props);
@@ -152,23 +156,23 @@ public final class SchemaNode {
     Set<String> req = new LinkedHashSet<>();
     s.path("required").forEach(r -> req.add(r.asText().intern()));
     this.required = List.copyOf(req);
-    this.items = s.path("items").isObject() ? new SchemaNode(path + "[*]", s.get("items")) : null;
+    this.items = s.path("items").isObject() ? new SchemaNode(path + "[*]", s.get("items"), budget) : null;
     this.additionalProperties = s.path("additionalProperties").isObject()
-        ? new SchemaNode(SchemaWalker.child(path, "*"), s.get("additionalProperties")) : null;
+        ? new SchemaNode(SchemaWalker.child(path, "*"), s.get("additionalProperties"), budget) : null;
     this.listType = s.hasNonNull("x-kubernetes-list-type") ? s.get("x-kubernetes-list-type").asText() : null;
     List<String> keys = new ArrayList<>();
     s.path("x-kubernetes-list-map-keys").forEach(k -> keys.add(k.asText()));
     this.listMapKeys = Collections.unmodifiableList(keys);
     this.defaultValue = s.get("default");
     List<CelRule> celRules = new ArrayList<>();
-    s.path("x-kubernetes-validations").forEach(r -> celRules.add(CelRule.compile(r)));
+    s.path("x-kubernetes-validations").forEach(r -> celRules.add(CelRule.compile(r, budget)));
     this.rules = Collections.unmodifiableList(celRules);
-    this.ruleGroup = RuleGroup.of(celRules);
+    this.ruleGroup = RuleGroup.of(celRules, budget);
     this.hasRules = !celRules.isEmpty();
-    this.allOf = branches(path, s.path("allOf"));
-    this.anyOf = branches(path, s.path("anyOf"));
-    this.oneOf = branches(path, s.path("oneOf"));
-    this.not = s.path("not").isObject() ? new SchemaNode(path, s.get("not")) : null;
+    this.allOf = branches(path, s.path("allOf"), budget);
+    this.anyOf = branches(path, s.path("anyOf"), budget);
+    this.oneOf = branches(path, s.path("oneOf"), budget);
+    this.not = s.path("not").isObject() ? new SchemaNode(path, s.get("not"), budget) : null;
     List<String> defaulted = new ArrayList<>();
     properties.forEach((name, property) -> {
       if (property.defaultValue != null) {
@@ -248,21 +252,29 @@ public final class SchemaNode {
     return propertyIndex.get(name);
   }
 
-  /** Compiles an {@code openAPIV3Schema}. */
+  /** Compiles an {@code openAPIV3Schema} whose nodes remember outcomes within a budget of their own. */
   public static SchemaNode compile(JsonNode openApiV3Schema) {
-    return new SchemaNode("", openApiV3Schema);
+    return compile(openApiV3Schema, MemoBudget.standard());
+  }
+
+  /**
+   * Compiles an {@code openAPIV3Schema} whose nodes remember outcomes (patterns, CEL rules) within {@code budget}:
+   * a validator gives all its schemas one.
+   */
+  public static SchemaNode compile(JsonNode openApiV3Schema, MemoBudget budget) {
+    return new SchemaNode("", openApiV3Schema, budget);
   }
 
   private static Integer integer(JsonNode s, String keyword) {
     return s.hasNonNull(keyword) ? s.get(keyword).intValue() : null;
   }
 
-  private static List<SchemaNode> branches(String path, JsonNode list) {
+  private static List<SchemaNode> branches(String path, JsonNode list, MemoBudget budget) {
     if (!list.isArray() || list.isEmpty()) {
       return List.of();
     }
     List<SchemaNode> nodes = new ArrayList<>();
-    list.forEach(branch -> nodes.add(new SchemaNode(path, branch)));
+    list.forEach(branch -> nodes.add(new SchemaNode(path, branch, budget)));
     return Collections.unmodifiableList(nodes);
   }
 
@@ -273,9 +285,7 @@ public final class SchemaNode {
       return known;
     }
     boolean found = pattern.matcher(text).find();
-    if (patternResults.size() < PATTERN_MEMO_LIMIT) {
-      patternResults.put(text, found);
-    }
+    patternResults.put(text, found, 40 + 2L * text.length());
     return found;
   }
 

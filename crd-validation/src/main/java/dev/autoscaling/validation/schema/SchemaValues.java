@@ -2,6 +2,7 @@ package dev.autoscaling.validation.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import dev.autoscaling.validation.Excerpt;
 import dev.autoscaling.validation.Violation;
 
 import java.math.BigDecimal;
@@ -62,7 +63,8 @@ public final class SchemaValues {
       return;
     }
     if (!schema.enumValues.isEmpty() && !schema.enumValues.contains(value)) {
-      out.add(Violation.error(path.toString(), "enum", "Unsupported value " + value + ": supported values are "
+      out.add(Violation.error(path.toString(), "enum", "Unsupported value " + Excerpt.of(value)
+          + ": supported values are "
           + schema.enumValues.stream().map(JsonNode::toString).collect(Collectors.joining(", "))));
     }
     switch (nodeType) {
@@ -133,22 +135,22 @@ public final class SchemaValues {
           "Too few: " + array.size() + ": must have at least " + schema.minItems + " items"));
     }
     if ("set".equals(schema.listType)) {
-      Set<JsonNode> seen = new HashSet<>();
+      Set<ValueKey> seen = new HashSet<>();
       int index = 0;
       for (JsonNode item : array) {
-        if (!seen.add(item)) {
+        if (!seen.add(new ValueKey(item))) {
           out.add(Violation.error(path.item(index).toString(), "x-kubernetes-list-type",
-              "Duplicate value: " + item + " (the list is a set)"));
+              "Duplicate value: " + Excerpt.of(item) + " (the list is a set)"));
         }
         index++;
       }
     } else if ("map".equals(schema.listType) && !schema.listMapKeys.isEmpty()) {
-      Set<List<JsonNode>> seen = new HashSet<>();
+      Set<List<ValueKey>> seen = new HashSet<>();
       int index = 0;
       for (JsonNode item : array) {
-        List<JsonNode> key = new ArrayList<>(schema.listMapKeys.size());
+        List<ValueKey> key = new ArrayList<>(schema.listMapKeys.size());
         for (String name : schema.listMapKeys) {
-          key.add(item.path(name));
+          key.add(new ValueKey(item.path(name)));
         }
         if (!seen.add(key)) {
           out.add(Violation.error(path.item(index).toString(), "x-kubernetes-list-map-keys",

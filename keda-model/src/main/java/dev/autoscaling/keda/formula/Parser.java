@@ -2,7 +2,9 @@ package dev.autoscaling.keda.formula;
 
 import dev.autoscaling.keda.formula.Token.Kind;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,9 +56,16 @@ final class Parser {
       "keys", "values", "toPairs", "fromPairs", "reverse", "uniq", "concat", "flatten", "sort", "bitand", "bitor",
       "bitxor", "bitnand", "bitnot", "bitshl", "bitshr", "bitushr");
 
+  /**
+   * How deep a formula may nest, in parentheses or operators, for the SDK to check it: checking and evaluating walk
+   * the tree a stack frame per level. Metric formulas nest a few levels; deeper ones are left to KEDA.
+   */
+  static final int MAX_NESTING = 500;
+
   private final List<Token> tokens;
   private int position;
   private int predicateDepth;
+  private int nesting;
 
   private Parser(List<Token> tokens) {
     this.tokens = tokens;
@@ -68,7 +77,53 @@ final class Parser {
     if (!parser.current().is(Kind.EOF)) {
       throw parser.unexpected();
     }
+    if (depth(node) > MAX_NESTING) {
+      throw tooDeep(node.column()); // a long chain like a + b + c + ... nests without any parenthesis
+    }
     return node;
+  }
+
+  /** The depth of the tree, found without recursion. */
+  private static int depth(Node root) {
+    int deepest = 0;
+    Deque<Object[]> pending = new ArrayDeque<>();
+    pending.push(new Object[] {root, 1});
+    while (!pending.isEmpty()) {
+      Object[] next = pending.pop();
+      int depth = (Integer) next[1];
+      deepest = Math.max(deepest, depth);
+      for (Node child : children((Node) next[0])) {
+        pending.push(new Object[] {child, depth + 1});
+      }
+    }
+    return deepest;
+  }
+
+  private static List<Node> children(Node node) {
+    if (node instanceof Node.Unary u) {
+      return List.of(u.operand());
+    } else if (node instanceof Node.Binary b) {
+      return List.of(b.left(), b.right());
+    } else if (node instanceof Node.Conditional c) {
+      return java.util.Arrays.asList(c.condition(), c.then(), c.otherwise()).stream()
+          .filter(java.util.Objects::nonNull).toList();
+    } else if (node instanceof Node.Call c) {
+      return c.arguments();
+    } else if (node instanceof Node.ArrayLiteral a) {
+      return a.items();
+    } else if (node instanceof Node.Predicate p) {
+      return List.of(p.body());
+    } else if (node instanceof Node.Let l) {
+      return List.of(l.value(), l.body());
+    } else if (node instanceof Node.Sequence s) {
+      return s.nodes();
+    }
+    return List.of();
+  }
+
+  private static FormulaException tooDeep(int column) {
+    return new FormulaException(FormulaProblem.NOT_COVERED, "the formula nests more than " + MAX_NESTING
+        + " levels deep, more than this SDK's formula check follows (KEDA itself may accept it)", column);
   }
 
   private Node sequence() {
@@ -85,6 +140,17 @@ final class Parser {
   }
 
   private Node expression(int precedence) {
+    if (++nesting > MAX_NESTING) {
+      throw tooDeep(current().column());
+    }
+    try {
+      return expressionWithin(precedence);
+    } finally {
+      nesting--;
+    }
+  }
+
+  private Node expressionWithin(int precedence) {
     if (precedence == 0 && current().is(Kind.OPERATOR, "let")) {
       return let();
     }

@@ -1,5 +1,6 @@
 package dev.autoscaling.keda.triggers;
 
+import dev.autoscaling.validation.Excerpt;
 import dev.autoscaling.validation.Violation;
 import dev.autoscaling.validation.schema.DidYouMean;
 
@@ -66,7 +67,7 @@ public final class TriggerMetadata {
     credentials(metadata, path, rules != null && rules.anyKey(), out);
     if (parameters == null) {
       String suggestion = DidYouMean.suggest(type, ScalerCatalogue.scalers().keySet());
-      out.add(Violation.error(sibling(path, "type"), RULE, "'" + type
+      out.add(Violation.error(sibling(path, "type"), RULE, "'" + Excerpt.of(type)
           + "' is not a KEDA scaler" + (suggestion == null ? "" : "; did you mean " + suggestion + "?")));
       return out;
     }
@@ -135,7 +136,7 @@ public final class TriggerMetadata {
 
   private static void key(String type, Keys keys, ScalerRules rules, String key, String value, String metricType,
       Map<String, String> metadata, String path, List<Violation> out) {
-    String at = path + "[" + key + "]";
+    String at = path + "[" + Excerpt.of(key) + "]";
     ScalerParameter parameter = keys.byName().get(key);
     boolean fromEnv = false;
     if (parameter == null && key.endsWith(FROM_ENV) && key.length() > FROM_ENV.length()) {
@@ -148,7 +149,7 @@ public final class TriggerMetadata {
     if (parameter == null) {
       if (!rules.anyKey()) {
         String suggestion = DidYouMean.suggest(key, keys.metadataKeys());
-        out.add(Violation.warning(at, RULE, key + " is not a parameter of the " + type + " scaler (KEDA would ignore"
+        out.add(Violation.warning(at, RULE, Excerpt.of(key) + " is not a parameter of the " + type + " scaler (KEDA would ignore"
             + " it)" + (suggestion == null ? "" : "; did you mean " + suggestion + "?")));
       }
       return;
@@ -503,10 +504,10 @@ public final class TriggerMetadata {
           && CREDENTIALS_IN_URL.matcher(value).find();
       if (secretKey || credentialsInUrl) {
         String message = (credentialsInUrl ? "the value carries credentials (user:password@ in a URL)"
-            : key + " is a secret") + ": put it in a Secret and reference it from a TriggerAuthentication"
+            : Excerpt.of(key) + " is a secret") + ": put it in a Secret and reference it from a TriggerAuthentication"
             + " (secretTargetRef), never in trigger metadata";
-        out.add(handedOn ? Violation.warning(path + "[" + key + "]", "secrets in metadata", message)
-            : Violation.error(path + "[" + key + "]", "secrets in metadata", message));
+        out.add(handedOn ? Violation.warning(path + "[" + Excerpt.of(key) + "]", "secrets in metadata", message)
+            : Violation.error(path + "[" + Excerpt.of(key) + "]", "secrets in metadata", message));
       }
     }
   }

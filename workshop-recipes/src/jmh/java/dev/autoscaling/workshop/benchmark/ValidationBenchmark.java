@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
  * <p>The validator remembers rule outcomes by value for small values, so validating the same object again is
  * cheaper than the first time. {@code validateDistinctNodePools} shows the other end: a stream of 65,536
  * NodePools that differ in weight, requirement values and consolidation delay, so nearly every composite value
- * is new (only the first 4,096 per rule are remembered).
+ * is new (at most 4,096 per rule are remembered, within the validator's memory budget; oldest out first).
  */
 @State(Scope.Benchmark)
 public class ValidationBenchmark {
