@@ -161,6 +161,8 @@ def extract(checkouts, corpus):
 
 LINE = re.compile(r"^(?P<file>\S+?):(?P<doc>-?\d+) (?P<what>(?:<no kind>|[^\s:/]+)/(?:<no name>|[^\s:]+))"
                   r"(?P<rest>.*)$")
+# a document that could not be read has no kind/name, only where it stops: "FILE:DOC line L, column C: MESSAGE"
+UNREADABLE = re.compile(r"^(?P<file>\S+?):(?P<doc>-?\d+) (?P<what>line \d+(?:, column \d+)?)(?P<rest>: .*)$")
 
 
 def validate(jar, corpus, index):
@@ -175,11 +177,12 @@ def validate(jar, corpus, index):
         if run.returncode not in (0, 1) or not re.search(r"^\d+ document\(s\)", run.stdout, re.M):
             sys.exit(f"validate failed ({run.returncode}): {run.stderr.strip()[:2000]}")
         for line in run.stdout.splitlines():
-            m = LINE.match(line)
+            m = LINE.match(line) or UNREADABLE.match(line)
             if not m or os.path.abspath(m.group("file")) not in index:
                 continue  # the summary line
             doc_id = index[os.path.abspath(m.group("file"))]
-            if m.group("doc") not in ("0", "-1"):  # the validator saw more documents in the file than the split did
+            # documents are numbered from 1 (0 before the CLI counted like kubectl); -1/0 mark a file-level problem
+            if m.group("doc") not in ("0", "1", "-1"):  # the validator saw more documents than the split did
                 doc_id += f" (part {m.group('doc')})"
                 results.setdefault(doc_id, {"errors": [], "warnings": [], "kind": ""})
             result = results[doc_id]
