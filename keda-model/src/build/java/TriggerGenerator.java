@@ -69,7 +69,7 @@ public class TriggerGenerator {
       // the SDK's overlay: numbers, booleans and closed sets the catalogue leaves as plain strings
       JsonNode refinements = overlay == null ? null : overlay.get(type);
       if (refinements != null) {
-        for (var entry : (Iterable<Map.Entry<String, JsonNode>>) refinements::fields) {
+        for (Map.Entry<String, JsonNode> entry : refinements.properties()) {
           Param param = params.get(entry.getKey());
           if (param == null) {
             throw new IllegalStateException("overlay: " + type + " has no parameter " + entry.getKey());

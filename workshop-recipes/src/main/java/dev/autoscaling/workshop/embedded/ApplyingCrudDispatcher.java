@@ -12,7 +12,6 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -69,8 +68,7 @@ final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
       return patch.deepCopy();
     }
     ObjectNode result = ((ObjectNode) target).deepCopy();
-    for (Iterator<Map.Entry<String, JsonNode>> it = patchObject.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : patchObject.properties()) {
       if (!field.getValue().isNull()) {
         JsonNode current = result.get(field.getKey());
         result.set(field.getKey(), current == null ? field.getValue().deepCopy() : merge(current, field.getValue()));

@@ -5,7 +5,6 @@ import dev.autoscaling.manifest.Manifests;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
@@ -39,8 +38,7 @@ final class ServerSideApply {
       if (!live.isObject()) {
         return false;
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = written.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : written.properties()) {
         JsonNode liveValue = live.get(field.getKey());
         if (liveValue == null || !contains(liveValue, field.getValue())) {
           return false;
