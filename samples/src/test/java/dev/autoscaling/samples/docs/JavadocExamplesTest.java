@@ -16,10 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every {@code <pre>{@code ...}</pre>} example in the Javadoc of the library's hand-written classes (the facades,
- * validation, the client extensions) compiles as a method body, with what a reader at the jshell prompt has: the
- * start-up script's imports, java.util, java.nio.file and java.time, the class's own package, and the few objects
- * the examples take as given (a {@code scaledObject}, a {@code pool}, a {@code kubernetes} client, ...), declared
- * below. Output shown in Javadoc goes in a plain {@code <pre>}, which is not compiled.
+ * validation, the client extensions) compiles as a method body, where its reader is: the class's own imports and
+ * package, what the jshell prompt has (the start-up script's imports, java.util, java.nio.file, java.time), and
+ * the few objects the examples take as given (a {@code scaledObject}, a {@code pool}, a {@code kubernetes} client,
+ * ...), declared below. Output shown in Javadoc goes in a plain {@code <pre>}, which is not compiled.
  */
 class JavadocExamplesTest {
 
@@ -39,7 +39,7 @@ class JavadocExamplesTest {
       static java.nio.file.Path napDefaults;
       """;
 
-  private record Example(Path file, int line, String packageName, String code) {
+  private record Example(Path file, int line, String packageName, List<String> imports, String code) {
   }
 
   private static List<Example> examples() throws Exception {
@@ -52,6 +52,7 @@ class JavadocExamplesTest {
       for (Path file : files) {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         String packageName = root.relativize(file.getParent()).toString().replace('/', '.');
+        List<String> imports = lines.stream().filter(line -> line.startsWith("import ")).toList();
         for (int i = 0; i < lines.size(); i++) {
           if (!lines.get(i).strip().equals("* <pre>{@code")) {
             continue;
@@ -63,7 +64,7 @@ class JavadocExamplesTest {
             code.append(lines.get(j).replaceFirst("^\\s*\\* ?", "")).append('\n');
             j++;
           }
-          examples.add(new Example(file, start + 1, packageName, code.toString()));
+          examples.add(new Example(file, start + 1, packageName, imports, code.toString()));
           i = j;
         }
       }
@@ -86,7 +87,8 @@ class JavadocExamplesTest {
     Map<String, Long> headerLines = new LinkedHashMap<>();
     for (Example example : examples) {
       String className = "Example" + sources.size();
-      String header = "package docs.examples;\n" + imports + "import " + example.packageName() + ".*;\n"
+      String header = "package docs.examples;\n" + imports + String.join("\n", example.imports()) + "\nimport "
+          + example.packageName() + ".*;\n"
           + "final class " + className + " {\n" + GIVEN + "static void example() throws Exception {\n";
       String name = "docs/examples/" + className + ".java";
       sources.put("docs.examples." + className, header + example.code() + "}\n}\n");
