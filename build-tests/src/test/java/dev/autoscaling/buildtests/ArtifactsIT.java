@@ -19,21 +19,29 @@ import java.util.jar.JarFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What {@code mvn install} leaves for every module the BOM publishes, read from the repository invoker:install
- * filled: the jar with a Java module name, the sources and Javadoc jars beside it, and the POM metadata a public
- * repository requires.
+ * What the build attaches, and so installs and deploys, for every module the BOM publishes: the jar with a Java
+ * module name, the sources and Javadoc jars beside it (read from each module's target/, where the build wrote what
+ * it attached), and the POM metadata a public repository requires (read from the repository invoker:install filled).
  */
 class ArtifactsIT {
 
+  private static Path root;
   private static Path repository;
   private static String version;
   private static List<String> published;
+  private static final Map<String, Path> MODULE_DIRS = new HashMap<>();
 
   @BeforeAll
   static void readTheBom() throws Exception {
+    root = Path.of(System.getProperty("project.root"));
     repository = Path.of(System.getProperty("it.repository"));
     version = System.getProperty("sdk.version");
-    Document bom = xml(pom("autoscaling-bom"));
+    NodeList modules = xml(root.resolve("pom.xml")).getElementsByTagName("module");
+    for (int i = 0; i < modules.getLength(); i++) {
+      Path dir = root.resolve(modules.item(i).getTextContent().trim());
+      MODULE_DIRS.put(projectField(xml(dir.resolve("pom.xml")), "artifactId"), dir);
+    }
+    Document bom = xml(root.resolve("bom/pom.xml"));
     published = new ArrayList<>();
     NodeList dependencies = bom.getElementsByTagName("dependency");
     for (int i = 0; i < dependencies.getLength(); i++) {
@@ -42,6 +50,14 @@ class ArtifactsIT {
         published.add(text(dependency, "artifactId"));
       }
     }
+  }
+
+  /** A file the module's build attached; built before this module, since build-tests depends on every one. */
+  private static Path built(String artifactId, String suffix) {
+    Path file = MODULE_DIRS.get(artifactId).resolve("target").resolve(artifactId + "-" + version + suffix);
+    assertThat(file).as(artifactId + " is published (in the BOM), so build-tests must depend on it and it must be"
+        + " built first").exists();
+    return file;
   }
 
   private static Path file(String artifactId, String suffix) {
@@ -82,8 +98,8 @@ class ArtifactsIT {
   @Test
   void shouldLeaveSourcesAndJavadocBesideEveryJar() throws Exception {
     for (String artifactId : published) {
-      try (JarFile sources = new JarFile(file(artifactId, "-sources.jar").toFile());
-           JarFile javadoc = new JarFile(file(artifactId, "-javadoc.jar").toFile())) {
+      try (JarFile sources = new JarFile(built(artifactId, "-sources.jar").toFile());
+           JarFile javadoc = new JarFile(built(artifactId, "-javadoc.jar").toFile())) {
         assertThat(sources.stream().map(e -> e.getName()))
             .as(artifactId + " sources").anyMatch(name -> name.endsWith(".java"))
             .noneMatch(name -> name.startsWith("io/fabric8/"));
@@ -94,7 +110,7 @@ class ArtifactsIT {
 
   @Test
   void shouldShipTheSourcesOfTheGeneratedModelsWithTheModels() throws Exception {
-    try (JarFile sources = new JarFile(file("keda-model", "-sources.jar").toFile())) {
+    try (JarFile sources = new JarFile(built("keda-model", "-sources.jar").toFile())) {
       assertThat(sources.getEntry("dev/autoscaling/keda/api/v1alpha1/ScaledObject.java")).isNotNull();
       assertThat(sources.getEntry("dev/autoscaling/keda/api/v1alpha1/ScaledObjectBuilder.java")).isNotNull();
       assertThat(sources.getEntry("dev/autoscaling/keda/triggers/RabbitmqTrigger.java")).isNotNull();
@@ -105,7 +121,7 @@ class ArtifactsIT {
   void shouldNameAJavaModuleInEveryJar() throws Exception {
     Map<String, String> moduleOwners = new HashMap<>();
     for (String artifactId : published) {
-      try (JarFile jar = new JarFile(file(artifactId, ".jar").toFile())) {
+      try (JarFile jar = new JarFile(built(artifactId, ".jar").toFile())) {
         String name = jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name");
         assertThat(name).as(artifactId).isNotNull().startsWith("dev.autoscaling.");
         // a valid module name, or the module system would refuse the jar
@@ -132,7 +148,7 @@ class ArtifactsIT {
       assertThat(pom.getElementsByTagName("developer").getLength()).as(artifactId).isPositive();
     }
     for (String artifactId : published) {
-      Document pom = xml(pom(artifactId));
+      Document pom = xml(MODULE_DIRS.get(artifactId).resolve("pom.xml"));
       assertThat(projectField(pom, "name")).as(artifactId).isNotBlank();
       assertThat(projectField(pom, "description")).as(artifactId).isNotBlank();
       Element parent = (Element) pom.getElementsByTagName("parent").item(0);

@@ -11,8 +11,6 @@ import dev.autoscaling.keda.api.v1alpha1.ScaledObject;
 import dev.autoscaling.keda.api.v1alpha1.ScaledObjectBuilder;
 import dev.autoscaling.keda.client.KedaClient;
 import dev.autoscaling.keda.triggers.RabbitmqTrigger;
-import dev.autoscaling.validation.Violation;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -73,18 +71,21 @@ class ClientExtensionsTest {
 
   @Test
   void shouldCheckKedasClusterRulesAgainstWhatTheClusterHolds() {
-    // Given no Deployment to scale yet
-    assertThat(KedaAdmission.checkInCluster(kubernetes, worker)).extracting(Violation::path)
-        .containsExactly("spec.scaleTargetRef.name");
+    // Given a second ScaledObject for the workshop's worker, not applied yet
+    ScaledObject second = ScaledObjects.scaling("virtual-worker").named("virtual-worker-second").inNamespace("pets")
+        .minReplicas(1).trigger(Triggers.rabbitmq().queueName("orders").mode(RabbitmqTrigger.Mode.QUEUE_LENGTH)
+            .value(20).authenticationRef("trigger-auth-rabbitmq-conn"))
+        .build();
+    assertThat(KedaAdmission.checkInCluster(kubernetes, second)).isEmpty();
 
-    // When it is deployed
-    kubernetes.apps().deployments().inNamespace("pets").resource(new DeploymentBuilder()
-        .withNewMetadata().withName("virtual-worker").withNamespace("pets").endMetadata()
-        .withNewSpec().withNewTemplate().withNewSpec().addNewContainer().withName("worker").withImage("worker")
-        .endContainer().endSpec().endTemplate().endSpec().build()).create();
+    // When the first one is in the cluster
+    kubernetes.adapt(KedaClient.class).v1alpha1().scaledObjects().inNamespace("pets").resource(worker).create();
 
-    // Then
-    assertThat(KedaAdmission.checkInCluster(kubernetes, worker)).isEmpty();
+    // Then KEDA's webhook would refuse the second: one ScaledObject per workload
+    assertThat(KedaAdmission.checkInCluster(kubernetes, second)).singleElement().satisfies(violation -> {
+      assertThat(violation.path()).isEqualTo("spec.scaleTargetRef.name");
+      assertThat(violation.message()).contains("already managed by the ScaledObject 'virtual-worker-rabbitmq-scaledobject'");
+    });
   }
 
   @Test
