@@ -19,6 +19,8 @@ import com.azure.resourcemanager.containerservice.models.NodeProvisioningMode;
 import com.azure.resourcemanager.containerservice.models.OSType;
 import com.azure.resourcemanager.containerservice.models.ResourceIdentityType;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -155,11 +157,24 @@ public final class AksClusterSpec {
   }
 
   /**
+   * The body of the ARM request that creates the cluster ({@code PUT .../managedClusters/<name>}), as JSON, without
+   * the tags the manager adds: see {@link AksManager#plan} for the body as sent.
+   */
+  public String toJson() {
+    try {
+      return toManagedCluster().toJsonString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * The ARM resource the Azure SDK sends to create the cluster, complete enough for a real PUT: what
    * {@code az aks create} adds implicitly (a System pool {@code nodepool1} of 3 Linux VMSS nodes, a system-assigned
    * identity, a DNS prefix, RBAC) is written out here. The VM size is left to AKS, which picks one by quota.
+   * Package-private: the Azure SDK's {@code *Inner} models are not part of this module's API.
    */
-  public ManagedClusterInner toManagedCluster() {
+  ManagedClusterInner toManagedCluster() {
     return new ManagedClusterInner()
         .withLocation(location)
         .withIdentity(new ManagedClusterIdentity().withType(ResourceIdentityType.SYSTEM_ASSIGNED))

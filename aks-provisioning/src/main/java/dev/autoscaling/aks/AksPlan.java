@@ -12,12 +12,12 @@ import java.util.Map;
 
 /**
  * The workshop's Azure sequence as data, for dry runs: each step with its {@code az} command, ARM method, path and
- * JSON body, exactly as {@link AksProvisioner} would send it. Built without calling Azure, so it cannot know what
+ * JSON body, exactly as {@link AksManager} would send it. Built without calling Azure, so it cannot know what
  * already exists: the provisioner skips what is already in place (no PUT for a matching cluster, no taint PUT when
  * the taint is there), and the taint step's real body is the pool as ARM returns it with the taint added.
  *
  * <p>The {@code az} commands are the workshop's own; the ARM bodies add the {@code created-by} and run-id tags that
- * let {@link AksProvisioner#teardown} tell what it created.
+ * let {@link AksManager#teardown} tell what it created.
  */
 public record AksPlan(List<PlannedOperation> operations) {
 
@@ -37,7 +37,7 @@ public record AksPlan(List<PlannedOperation> operations) {
     String group = sub + "/resourcegroups/" + spec.resourceGroup();
     String cluster = clusterPath(subscriptionId, spec);
     String pool = AksClusterSpec.SYSTEM_POOL;
-    Map<String, String> tags = AksProvisioner.tags(runId);
+    Map<String, String> tags = Tags.of(runId);
     List<PlannedOperation> ops = new ArrayList<>();
     ops.add(new PlannedOperation("Register the Node Auto Provisioning preview feature (skipped when Registered)",
         AzCommands.featureRegister(), "POST", feature + "/register?api-version=" + FEATURES_API, null));
@@ -68,9 +68,9 @@ public record AksPlan(List<PlannedOperation> operations) {
   public static AksPlan teardown(String subscriptionId, AksClusterSpec spec) {
     String cluster = clusterPath(subscriptionId, spec);
     return new AksPlan(List.of(
-        new PlannedOperation("Delete the cluster, if tagged created-by: " + AksProvisioner.CREATED_BY,
+        new PlannedOperation("Delete the cluster, if tagged created-by: " + AksManager.CREATED_BY,
             AzCommands.aksDelete(spec), "DELETE", cluster + "?api-version=" + AKS_API, null),
-        new PlannedOperation("Delete the resource group, if tagged created-by: " + AksProvisioner.CREATED_BY
+        new PlannedOperation("Delete the resource group, if tagged created-by: " + AksManager.CREATED_BY
             + " and it did not exist before", AzCommands.groupDelete(spec), "DELETE",
             "/subscriptions/" + subscriptionId + "/resourcegroups/" + spec.resourceGroup() + "?api-version="
                 + RESOURCES_API, null)));

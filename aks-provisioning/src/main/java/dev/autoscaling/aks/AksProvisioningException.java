@@ -1,7 +1,7 @@
 package dev.autoscaling.aks;
 
 /**
- * An Azure call of {@link AksProvisioner} failed. Carries what ARM said (HTTP status, error code and message) and
+ * An Azure call of {@link AksManager} failed. Carries what ARM said (HTTP status, error code and message) and
  * which operation it was; never a token, kubeconfig or request body.
  */
 public class AksProvisioningException extends RuntimeException {

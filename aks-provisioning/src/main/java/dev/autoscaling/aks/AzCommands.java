@@ -54,12 +54,12 @@ public final class AzCommands {
         spec.name(), "--name", pool, "--node-taints", taint.asTaintString());
   }
 
-  /** Teardown: {@link AksProvisioner#teardown} only deletes a cluster tagged as created by this SDK. */
+  /** Teardown: {@link AksManager#teardown} only deletes a cluster tagged as created by this SDK. */
   public static List<String> aksDelete(AksClusterSpec spec) {
     return List.of("az", "aks", "delete", "--resource-group", spec.resourceGroup(), "--name", spec.name(), "--yes");
   }
 
-  /** Teardown: {@link AksProvisioner#teardown} never deletes a group that existed before, or one without the tag. */
+  /** Teardown: {@link AksManager#teardown} never deletes a group that existed before, or one without the tag. */
   public static List<String> groupDelete(AksClusterSpec spec) {
     return List.of("az", "group", "delete", "--name", spec.resourceGroup(), "--yes");
   }

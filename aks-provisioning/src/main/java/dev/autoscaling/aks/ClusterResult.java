@@ -1,6 +1,6 @@
 package dev.autoscaling.aks;
 
-/** What {@link AksProvisioner#createOrUpdateCluster} did, and the cluster's provisioning state afterwards. */
+/** What {@link Clusters#createOrUpdate} did, and the cluster's provisioning state afterwards. */
 public record ClusterResult(String resourceGroup, String name, Action action, String provisioningState) {
 
   public enum Action {

@@ -1,6 +1,6 @@
 package dev.autoscaling.aks;
 
-/** What {@link AksProvisioner#createOrUpdateCluster} does with an existing cluster that differs from the spec. */
+/** What {@link Clusters#createOrUpdate} does with an existing cluster that differs from the spec. */
 public enum OnDifference {
   /** Leave it alone and throw {@link ClusterMismatchException} listing the differences (the default). */
   FAIL,

@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * One observation of a long-running operation, as the blocking calls of {@link AksProvisioner} report it to their
- * listener: which operation, the state Azure reports (a feature or provider state such as {@code Registering}, or a
- * poller status such as {@code IN_PROGRESS}), and how long the operation has run.
+ * One observation of a long-running operation, the value of every poller of {@link AksManager} and what its blocking
+ * forms report to their listener: which operation, the state Azure reports (a feature or provider state such as
+ * {@code Registering}, a poller status such as {@code IN_PROGRESS}, or {@code kept: <why>} for a delete that was not
+ * sent), and how long the operation has run.
  */
 public record Progress(String operation, String state, Duration elapsed) {
 

@@ -4,6 +4,7 @@ import com.azure.core.http.HttpHeader;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpLogDetailLevel;
+import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpResponseLogger;
 import com.azure.core.http.policy.HttpResponseLoggingContext;
 import com.azure.core.util.logging.ClientLogger;
@@ -29,6 +30,16 @@ final class RedactingResponseLogger implements HttpResponseLogger {
 
   RedactingResponseLogger(HttpLogDetailLevel level) {
     this.level = level;
+  }
+
+  /** A copy of the caller's options whose response logger never prints a kubeconfig. */
+  static HttpLogOptions options(HttpLogOptions options) {
+    return new HttpLogOptions()
+        .setLogLevel(options.getLogLevel())
+        .setAllowedHttpHeaderNames(options.getAllowedHttpHeaderNames())
+        .setAllowedQueryParamNames(options.getAllowedQueryParamNames())
+        .setRequestLogger(options.getRequestLogger())
+        .setResponseLogger(new RedactingResponseLogger(options.getLogLevel()));
   }
 
   /** Credential listings of AKS (user, admin, monitoring user) answer with kubeconfigs. */

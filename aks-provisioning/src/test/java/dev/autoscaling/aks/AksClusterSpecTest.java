@@ -11,8 +11,8 @@ class AksClusterSpecTest {
 
   @Test
   void shouldAskArmForKedaNodeAutoProvisioningAndCiliumOverlay() throws Exception {
-    // When the Azure SDK model is serialised as it would be sent
-    JsonNode body = new ObjectMapper().readTree(AksClusterSpec.workshop().toManagedCluster().toJsonString());
+    // When the ARM body is written as the Azure SDK would send it
+    JsonNode body = new ObjectMapper().readTree(AksClusterSpec.workshop().toJson());
 
     // Then
     assertThat(body.at("/location").asText()).isEqualTo("eastus2");
@@ -26,7 +26,7 @@ class AksClusterSpecTest {
   @Test
   void shouldSpellOutWhatAzAksCreateAddsImplicitlySoThatARealPutIsValid() throws Exception {
     // When
-    JsonNode body = new ObjectMapper().readTree(AksClusterSpec.workshop().toManagedCluster().toJsonString());
+    JsonNode body = new ObjectMapper().readTree(AksClusterSpec.workshop().toJson());
 
     // Then
     JsonNode pool = body.at("/properties/agentPoolProfiles/0");

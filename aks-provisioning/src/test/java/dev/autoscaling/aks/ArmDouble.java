@@ -43,7 +43,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Azure Resource Manager on loopback HTTPS, as much of it as AksProvisioner calls: Microsoft.Features, provider
+ * Azure Resource Manager on loopback HTTPS, as much of it as AksManager calls: Microsoft.Features, provider
  * registration, resource groups, managed clusters, credentials and agent pools, with ARM's long-running-operation
  * protocol (201/200/202 with Azure-AsyncOperation and Location, InProgress then Succeeded or Failed) and scripted
  * faults (429 with Retry-After, 409). HTTPS because the SDK's bearer-token policy refuses plain HTTP; the
@@ -192,8 +192,8 @@ public final class ArmDouble implements AutoCloseable {
 
   /** An Azure environment whose Resource Manager is this double. */
   /** Provisioner settings for this double: its trusting HTTP client, and polls every 10 ms instead of 30 s. */
-  public AksProvisioner.Configurable configure() {
-    return AksProvisioner.configure().withHttpClient(httpClient()).withPollInterval(Duration.ofMillis(10));
+  public AksManager.Configurable configure() {
+    return AksManager.configure().withHttpClient(httpClient()).withPollInterval(Duration.ofMillis(10));
   }
 
   public AzureProfile profile() {

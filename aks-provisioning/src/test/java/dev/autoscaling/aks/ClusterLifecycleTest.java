@@ -21,7 +21,7 @@ class ClusterLifecycleTest {
 
   private final AksClusterSpec spec = AksClusterSpec.workshop();
   private ArmDouble arm;
-  private AksProvisioner aks;
+  private AksManager aks;
 
   @BeforeEach
   void startArm() throws Exception {
@@ -42,12 +42,12 @@ class ClusterLifecycleTest {
     arm.existingCluster("WorkshopRG", "workshopcluster", spec.toManagedCluster().toJsonString(), "Succeeded");
 
     // When
-    ClusterResult result = aks.createOrUpdateCluster(spec, OnDifference.FAIL, p -> { });
+    ClusterResult result = aks.clusters().createOrUpdate(spec, OnDifference.FAIL, p -> { });
 
     // Then
     assertThat(result.action()).isEqualTo(ClusterResult.Action.UNCHANGED);
     assertThat(arm.requests(CLUSTER, CLUSTER_PATH)).isEmpty();
-    assertThat(aks.beginCreateOrUpdateCluster(spec, OnDifference.FAIL).poll().getStatus().isComplete()).isTrue();
+    assertThat(aks.clusters().beginCreateOrUpdate(spec, OnDifference.FAIL).poll().getStatus().isComplete()).isTrue();
     assertThat(arm.requests(CLUSTER, CLUSTER_PATH)).isEmpty();
   }
 
@@ -61,7 +61,7 @@ class ClusterLifecycleTest {
 
     // When
     ClusterMismatchException mismatch = catchThrowableOfType(ClusterMismatchException.class,
-        () -> aks.createOrUpdateCluster(spec, OnDifference.FAIL, p -> { }));
+        () -> aks.clusters().createOrUpdate(spec, OnDifference.FAIL, p -> { }));
 
     // Then
     assertThat(mismatch.differences()).containsExactly(
@@ -72,7 +72,7 @@ class ClusterLifecycleTest {
     assertThat(arm.requests(CLUSTER, CLUSTER_PATH)).isEmpty();
 
     // When the caller asks for the update
-    ClusterResult updated = aks.createOrUpdateCluster(spec, OnDifference.UPDATE, p -> { });
+    ClusterResult updated = aks.clusters().createOrUpdate(spec, OnDifference.UPDATE, p -> { });
 
     // Then
     assertThat(updated.action()).isEqualTo(ClusterResult.Action.UPDATED);
@@ -91,7 +91,7 @@ class ClusterLifecycleTest {
         "Succeeded");
 
     // When / Then
-    assertThatThrownBy(() -> aks.createOrUpdateCluster(spec, OnDifference.UPDATE, p -> { }))
+    assertThatThrownBy(() -> aks.clusters().createOrUpdate(spec, OnDifference.UPDATE, p -> { }))
         .isInstanceOf(ClusterMismatchException.class)
         .hasMessageContaining("location: wanted eastus2, found westeurope")
         .hasMessageContaining("cannot move");
@@ -106,7 +106,7 @@ class ClusterLifecycleTest {
 
     // When
     AksProvisioningException failure = catchThrowableOfType(AksProvisioningException.class,
-        () -> aks.createOrUpdateCluster(spec, OnDifference.FAIL, p -> { }));
+        () -> aks.clusters().createOrUpdate(spec, OnDifference.FAIL, p -> { }));
 
     // Then
     assertThat(failure.errorCode()).isEqualTo("QuotaExceeded");
@@ -116,7 +116,7 @@ class ClusterLifecycleTest {
     assertThat(arm.clusterProvisioningState("WorkshopRG", "workshopcluster")).isEqualTo("Failed");
 
     // When the same call runs again
-    ClusterResult resumed = aks.createOrUpdateCluster(spec, OnDifference.FAIL, p -> { });
+    ClusterResult resumed = aks.clusters().createOrUpdate(spec, OnDifference.FAIL, p -> { });
 
     // Then the same body was sent again, and the cluster is there
     assertThat(resumed.action()).isEqualTo(ClusterResult.Action.RESUMED);
@@ -130,10 +130,10 @@ class ClusterLifecycleTest {
   void shouldResumeAClusterLeftCreating() throws Exception {
     // Given: a create that was interrupted (the process died while ARM was still creating)
     arm.existingCluster("WorkshopRG", "workshopcluster",
-        spec.toManagedCluster().withTags(AksProvisioner.tags("run-earlier")).toJsonString(), "Creating");
+        spec.toManagedCluster().withTags(Tags.of("run-earlier")).toJsonString(), "Creating");
 
     // When
-    ClusterResult result = aks.createOrUpdateCluster(spec, OnDifference.FAIL, p -> { });
+    ClusterResult result = aks.clusters().createOrUpdate(spec, OnDifference.FAIL, p -> { });
 
     // Then: same body, keeping the earlier run's tags
     assertThat(result.action()).isEqualTo(ClusterResult.Action.RESUMED);
@@ -149,7 +149,7 @@ class ClusterLifecycleTest {
 
     // When
     AksProvisioningException conflict = catchThrowableOfType(AksProvisioningException.class,
-        () -> aks.createOrUpdateCluster(spec, OnDifference.FAIL, p -> { }));
+        () -> aks.clusters().createOrUpdate(spec, OnDifference.FAIL, p -> { }));
 
     // Then
     assertThat(conflict.httpStatus()).isEqualTo(409);
@@ -165,7 +165,7 @@ class ClusterLifecycleTest {
     arm.throttleNext("GET", CLUSTER_PATH, 1);
 
     // When
-    aks.createOrUpdateCluster(spec, OnDifference.FAIL, p -> { });
+    aks.clusters().createOrUpdate(spec, OnDifference.FAIL, p -> { });
 
     // Then: one retry, after at least the second ARM asked for
     var gets = arm.requests("GET", CLUSTER_PATH);

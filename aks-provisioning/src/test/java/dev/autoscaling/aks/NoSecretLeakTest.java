@@ -38,7 +38,7 @@ class NoSecretLeakTest {
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
   private PrintStream originalErr;
   private ArmDouble arm;
-  private AksProvisioner aks;
+  private AksManager aks;
 
   @BeforeEach
   void captureLogsAndStartArm() throws Exception {
@@ -63,16 +63,16 @@ class NoSecretLeakTest {
     List<String> texts = new ArrayList<>();
 
     // When: the whole sequence, a conflict, and the credentials in every form
-    aks.ensureNodeAutoProvisioningFeature(p -> texts.add(p.toString()));
-    aks.ensureResourceGroup(spec);
-    aks.createOrUpdateCluster(spec, OnDifference.FAIL, p -> texts.add(p.toString()));
-    AksCredentials credentials = aks.userCredentials(spec);
+    aks.features().ensureNodeAutoProvisioning(p -> texts.add(p.toString()));
+    aks.resourceGroups().ensure(spec);
+    aks.clusters().createOrUpdate(spec, OnDifference.FAIL, p -> texts.add(p.toString()));
+    AksCredentials credentials = aks.clusters().userCredentials(spec);
     texts.add(credentials.toString());
     texts.add(credentials.toConfig().getMasterUrl());
     texts.add(aks.toString());
     texts.add(aks.plan(spec, SystemPoolTaint.noSchedule()).toString());
     arm.conflictNext("POST", ".*/listclusterusercredential", "Conflict", "The cluster is being upgraded.");
-    texts.add(catchThrowable(() -> aks.userCredentials(spec)).toString());
+    texts.add(catchThrowable(() -> aks.clusters().userCredentials(spec)).toString());
     Path kubeconfig = dir.resolve("config");
     credentials.writeKubeconfig(kubeconfig);
     texts.add(catchThrowable(() -> credentials.writeKubeconfig(kubeconfig)).getMessage());

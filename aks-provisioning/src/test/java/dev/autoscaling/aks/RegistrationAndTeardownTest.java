@@ -13,7 +13,7 @@ class RegistrationAndTeardownTest {
 
   private final AksClusterSpec spec = AksClusterSpec.workshop();
   private ArmDouble arm;
-  private AksProvisioner aks;
+  private AksManager aks;
 
   @BeforeEach
   void startArm() throws Exception {
@@ -33,7 +33,7 @@ class RegistrationAndTeardownTest {
     arm.featureState("Registered").providerState("Registered");
 
     // When
-    FeatureRegistration registration = aks.ensureNodeAutoProvisioningFeature(p -> { });
+    FeatureRegistration registration = aks.features().ensureNodeAutoProvisioning(p -> { });
 
     // Then
     assertThat(registration).isEqualTo(new FeatureRegistration("Registered", "Registered", false));
@@ -47,7 +47,7 @@ class RegistrationAndTeardownTest {
     arm.featureState("Registered").providerState("NotRegistered");
 
     // When
-    var poller = aks.beginEnsureNodeAutoProvisioningFeature();
+    var poller = aks.features().beginEnsureNodeAutoProvisioning();
     FeatureRegistration registration = poller.getFinalResult();
 
     // Then
@@ -62,7 +62,7 @@ class RegistrationAndTeardownTest {
     // Given: the group existed, untagged, and holds a cluster made with az
     arm.existingGroup("WorkshopRG", "eastus2", Map.of("owner", "platform-team"));
     arm.existingCluster("WorkshopRG", "workshopcluster", spec.toManagedCluster().toJsonString(), "Succeeded");
-    ResourceGroupResult group = aks.ensureResourceGroup(spec);
+    ResourceGroupResult group = aks.resourceGroups().ensure(spec);
 
     // When
     TeardownReport report = aks.teardown(spec, p -> { });
@@ -83,7 +83,7 @@ class RegistrationAndTeardownTest {
     // Given: a fresh provisioner (another process) finds an untagged group and a tagged cluster
     arm.existingGroup("WorkshopRG", "eastus2", Map.of());
     arm.existingCluster("WorkshopRG", "workshopcluster",
-        spec.toManagedCluster().withTags(AksProvisioner.tags("run-1")).toJsonString(), "Succeeded");
+        spec.toManagedCluster().withTags(Tags.of("run-1")).toJsonString(), "Succeeded");
 
     // When
     TeardownReport report = aks.teardown(spec, p -> { });

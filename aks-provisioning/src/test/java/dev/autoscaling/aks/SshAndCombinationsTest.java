@@ -22,7 +22,7 @@ class SshAndCombinationsTest {
     AksClusterSpec spec = AksClusterSpec.workshop().withSshPublicKey(keys.publicKey());
 
     // When
-    String body = spec.toManagedCluster().toJsonString();
+    String body = spec.toJson();
     Path privateKey = dir.resolve("id_rsa");
     keys.writePrivateKey(privateKey);
 

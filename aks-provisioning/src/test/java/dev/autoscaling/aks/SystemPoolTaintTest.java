@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +17,7 @@ class SystemPoolTaintTest {
 
   private final AksClusterSpec spec = AksClusterSpec.workshop();
   private ArmDouble arm;
-  private AksProvisioner aks;
+  private AksManager aks;
 
   @BeforeEach
   void startArm() throws Exception {
@@ -42,8 +41,8 @@ class SystemPoolTaintTest {
         .userPoolFirst("WorkshopRG", "workshopcluster", "userpool");
 
     // When
-    TaintResult first = aks.taintSystemPool(spec, SystemPoolTaint.noSchedule(), p -> { });
-    TaintResult second = aks.taintSystemPool(spec, SystemPoolTaint.noSchedule(), p -> { });
+    TaintResult first = aks.systemPool().taint(spec, SystemPoolTaint.noSchedule(), p -> { });
+    TaintResult second = aks.systemPool().taint(spec, SystemPoolTaint.noSchedule(), p -> { });
 
     // Then: one PUT, replacing the other CriticalAddonsOnly taint and keeping the rest
     assertThat(first).isEqualTo(new TaintResult("nodepool1",
@@ -62,8 +61,8 @@ class SystemPoolTaintTest {
     arm.existingCluster("WorkshopRG", "workshopcluster", spec.toManagedCluster().toJsonString(), "Succeeded");
 
     // When
-    EvictionPlan noSchedule = aks.planTaint(spec, SystemPoolTaint.noSchedule(), Optional.empty());
-    EvictionPlan noExecute = aks.planTaint(spec, SystemPoolTaint.noExecuteEvictingRunningPods(), Optional.empty());
+    EvictionPlan noSchedule = aks.systemPool().planTaint(spec, SystemPoolTaint.noSchedule());
+    EvictionPlan noExecute = aks.systemPool().planTaint(spec, SystemPoolTaint.noExecuteEvictingRunningPods());
 
     // Then
     assertThat(noSchedule).isEqualTo(new EvictionPlan("nodepool1", "CriticalAddonsOnly=true:NoSchedule", false,
@@ -85,12 +84,12 @@ class SystemPoolTaintTest {
     Pod wrongValue = tolerating("batch", "CriticalAddonsOnly", "Equal", "false", null);
 
     // Then
-    assertThat(AksProvisioner.tolerates(plain, noExecute)).isFalse();
-    assertThat(AksProvisioner.tolerates(critical, noExecute)).isTrue();
-    assertThat(AksProvisioner.tolerates(daemonSet, noExecute)).isTrue();
-    assertThat(AksProvisioner.tolerates(otherEffect, noExecute)).isFalse();
-    assertThat(AksProvisioner.tolerates(equalValue, noExecute)).isTrue();
-    assertThat(AksProvisioner.tolerates(wrongValue, noExecute)).isFalse();
+    assertThat(Evictions.tolerates(plain, noExecute)).isFalse();
+    assertThat(Evictions.tolerates(critical, noExecute)).isTrue();
+    assertThat(Evictions.tolerates(daemonSet, noExecute)).isTrue();
+    assertThat(Evictions.tolerates(otherEffect, noExecute)).isFalse();
+    assertThat(Evictions.tolerates(equalValue, noExecute)).isTrue();
+    assertThat(Evictions.tolerates(wrongValue, noExecute)).isFalse();
   }
 
   private static Pod tolerating(String name, String key, String operator, String value, String effect) {

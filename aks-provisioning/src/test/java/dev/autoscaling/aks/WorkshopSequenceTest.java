@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +38,7 @@ class WorkshopSequenceTest {
   private final AksClusterSpec spec = AksClusterSpec.workshop();
   private final CountingCredential credential = new CountingCredential("arm-token-canary-91d3");
   private ArmDouble arm;
-  private AksProvisioner aks;
+  private AksManager aks;
 
   @BeforeEach
   void startArm() throws Exception {
@@ -60,18 +59,18 @@ class WorkshopSequenceTest {
     List<Progress> progress = new ArrayList<>();
 
     // When
-    FeatureRegistration feature = aks.ensureNodeAutoProvisioningFeature(progress::add);
-    ResourceGroupResult group = aks.ensureResourceGroup(spec);
-    ClusterResult cluster = aks.createOrUpdateCluster(spec, OnDifference.FAIL, progress::add);
-    AksCredentials credentials = aks.userCredentials(spec);
+    FeatureRegistration feature = aks.features().ensureNodeAutoProvisioning(progress::add);
+    ResourceGroupResult group = aks.resourceGroups().ensure(spec);
+    ClusterResult cluster = aks.clusters().createOrUpdate(spec, OnDifference.FAIL, progress::add);
+    AksCredentials credentials = aks.clusters().userCredentials(spec);
     Config config = credentials.toConfig();
     String clientUrl;
     try (KubernetesClient client = credentials.newClient()) {
       clientUrl = client.getMasterUrl().toString();
     }
-    String systemPool = aks.systemPool(spec).name();
-    EvictionPlan eviction = aks.planTaint(spec, SystemPoolTaint.noExecuteEvictingRunningPods(), Optional.empty());
-    TaintResult taint = aks.taintSystemPool(spec, SystemPoolTaint.noExecuteEvictingRunningPods(), progress::add);
+    String systemPool = aks.systemPool().get(spec).name();
+    EvictionPlan eviction = aks.systemPool().planTaint(spec, SystemPoolTaint.noExecuteEvictingRunningPods());
+    TaintResult taint = aks.systemPool().taint(spec, SystemPoolTaint.noExecuteEvictingRunningPods(), progress::add);
     TeardownReport teardown = aks.teardown(spec, progress::add);
 
     // Then: each step did what the workshop's az command does
@@ -131,11 +130,11 @@ class WorkshopSequenceTest {
     AksPlan plan = aks.plan(spec, SystemPoolTaint.noExecuteEvictingRunningPods());
 
     // When
-    aks.ensureNodeAutoProvisioningFeature(p -> { });
-    aks.ensureResourceGroup(spec);
-    aks.createOrUpdateCluster(spec, OnDifference.FAIL, p -> { });
-    aks.userCredentials(spec);
-    aks.taintSystemPool(spec, SystemPoolTaint.noExecuteEvictingRunningPods(), p -> { });
+    aks.features().ensureNodeAutoProvisioning(p -> { });
+    aks.resourceGroups().ensure(spec);
+    aks.clusters().createOrUpdate(spec, OnDifference.FAIL, p -> { });
+    aks.clusters().userCredentials(spec);
+    aks.systemPool().taint(spec, SystemPoolTaint.noExecuteEvictingRunningPods(), p -> { });
 
     // Then: every planned request line was sent, and the planned bodies are the ones sent
     List<String> sent = arm.requests().stream().map(r -> r.method() + " " + r.path() + "?" + r.query()).toList();

@@ -1,6 +1,6 @@
 package dev.autoscaling.workshop;
 
-import dev.autoscaling.aks.AksProvisioner;
+import dev.autoscaling.aks.AksManager;
 import dev.autoscaling.aks.ArmDouble;
 import dev.autoscaling.aks.CountingCredential;
 import dev.autoscaling.workshop.embedded.EmbeddedApiServer;
@@ -42,7 +42,7 @@ class WorkshopOnAzureTest {
             user:
               token: kubeconfig-canary-5b2
           """.formatted(kubernetes.url()));
-      AksProvisioner azure = arm.configure().authenticate(new CountingCredential("arm-canary-77"), arm.profile());
+      AksManager azure = arm.configure().authenticate(new CountingCredential("arm-canary-77"), arm.profile());
       WorkshopConfig config = WorkshopConfig.defaults().withStoreManifest(StoreManifest.BUNDLED);
       List<String> progress = new ArrayList<>();
       WorkshopContext context = WorkshopContext.newCluster(config, azure).assumingNoControllers()

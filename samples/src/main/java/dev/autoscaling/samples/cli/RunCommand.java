@@ -2,7 +2,7 @@ package dev.autoscaling.samples.cli;
 
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
-import dev.autoscaling.aks.AksProvisioner;
+import dev.autoscaling.aks.AksManager;
 import dev.autoscaling.workshop.RunReport;
 import dev.autoscaling.workshop.Workshop;
 import dev.autoscaling.workshop.WorkshopConfig;
@@ -61,8 +61,8 @@ final class RunCommand implements Callable<Integer> {
     ProgressStore progress = ProgressStore.file(file);
     // With --subscription the Azure steps act (DefaultAzureCredential: az login, environment, managed identity);
     // without it they are a dry run and the cluster must already be in the kubeconfig.
-    AksProvisioner azure = config.subscription() == null ? null
-        : AksProvisioner.authenticate(new AzureProfile(null, config.subscription(), AzureEnvironment.AZURE));
+    AksManager azure = config.subscription() == null ? null
+        : AksManager.authenticate(new AzureProfile(null, config.subscription(), AzureEnvironment.AZURE));
     KubernetesClient client = null;
     try {
       try {

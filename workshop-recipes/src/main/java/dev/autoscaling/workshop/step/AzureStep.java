@@ -1,6 +1,6 @@
 package dev.autoscaling.workshop.step;
 
-import dev.autoscaling.aks.AksProvisioner;
+import dev.autoscaling.aks.AksManager;
 import dev.autoscaling.aks.Progress;
 import dev.autoscaling.workshop.WorkshopConfig;
 
@@ -34,10 +34,10 @@ abstract class AzureStep implements Step {
   }
 
   /** The step done through the Azure SDK. */
-  abstract StepOutcome applyOnAzure(WorkshopContext context, AksProvisioner azure);
+  abstract StepOutcome applyOnAzure(WorkshopContext context, AksManager azure);
 
   /** The state the step leaves on Azure, read back. */
-  abstract List<Verification.Check> verifyOnAzure(WorkshopContext context, AksProvisioner azure);
+  abstract List<Verification.Check> verifyOnAzure(WorkshopContext context, AksManager azure);
 
   /** Progress lines of the Azure SDK's long-running operations: state and elapsed time. */
   static Consumer<Progress> progressOf(WorkshopContext context) {
@@ -50,7 +50,7 @@ abstract class AzureStep implements Step {
 
   @Override
   public StepOutcome apply(WorkshopContext context) {
-    Optional<AksProvisioner> azure = context.azure();
+    Optional<AksManager> azure = context.azure();
     if (azure.isPresent()) {
       return applyOnAzure(context, azure.get());
     }
@@ -62,7 +62,7 @@ abstract class AzureStep implements Step {
 
   @Override
   public Verification verify(WorkshopContext context) {
-    Optional<AksProvisioner> azure = context.azure();
+    Optional<AksManager> azure = context.azure();
     if (azure.isPresent()) {
       return new Verification(id(), verifyOnAzure(context, azure.get()));
     }

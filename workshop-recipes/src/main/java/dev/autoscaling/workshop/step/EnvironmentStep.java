@@ -1,8 +1,8 @@
 package dev.autoscaling.workshop.step;
 
-import com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner;
+import dev.autoscaling.aks.AksCluster;
 import dev.autoscaling.aks.AksClusterSpec;
-import dev.autoscaling.aks.AksProvisioner;
+import dev.autoscaling.aks.AksManager;
 import dev.autoscaling.aks.AzCommands;
 import dev.autoscaling.aks.ClusterResult;
 import dev.autoscaling.aks.OnDifference;
@@ -40,33 +40,33 @@ public final class EnvironmentStep extends AzureStep {
   }
 
   @Override
-  StepOutcome applyOnAzure(WorkshopContext context, AksProvisioner azure) {
+  StepOutcome applyOnAzure(WorkshopContext context, AksManager azure) {
     AksClusterSpec spec = config().aksCluster();
     List<String> lines = new ArrayList<>();
     int writes = 0;
-    ResourceGroupResult group = azure.ensureResourceGroup(spec);
+    ResourceGroupResult group = azure.resourceGroups().ensure(spec);
     lines.add("resource group " + group.name() + (group.created() ? " created"
         : group.preExisting() ? " exists (not made by this SDK), left as it is" : " exists"));
     writes += group.created() ? 1 : 0;
     context.progress(lines.get(lines.size() - 1));
-    ClusterResult cluster = azure.createOrUpdateCluster(spec, OnDifference.FAIL, progressOf(context));
+    ClusterResult cluster = azure.clusters().createOrUpdate(spec, OnDifference.FAIL, progressOf(context));
     lines.add("cluster " + cluster.name() + " " + cluster.action().name().toLowerCase(Locale.ROOT) + " ("
         + cluster.provisioningState() + ")");
     writes += cluster.action() == ClusterResult.Action.UNCHANGED ? 0 : 1;
     context.progress(lines.get(lines.size() - 1));
     // like az aks get-credentials, but the kubeconfig stays in memory
-    context.useKubernetesIfNone(() -> azure.userCredentials(spec).newClient());
+    context.useKubernetesIfNone(() -> azure.clusters().userCredentials(spec).newClient());
     lines.add("credentials of " + spec.name() + " fetched (kept in memory)");
     context.progress(lines.get(lines.size() - 1));
     return new StepOutcome(id(), lines, writes);
   }
 
   @Override
-  List<Verification.Check> verifyOnAzure(WorkshopContext context, AksProvisioner azure) {
+  List<Verification.Check> verifyOnAzure(WorkshopContext context, AksManager azure) {
     AksClusterSpec spec = config().aksCluster();
-    Optional<ManagedClusterInner> cluster = azure.cluster(spec);
+    Optional<AksCluster> cluster = azure.clusters().get(spec);
     List<Verification.Check> checks = new ArrayList<>();
-    List<String> differences = cluster.map(c -> AksProvisioner.differences(spec, c)).orElse(List.of());
+    List<String> differences = cluster.map(c -> c.differencesFrom(spec)).orElse(List.of());
     checks.add(check("cluster " + spec.name() + " Succeeded with KEDA, NAP, overlay and Cilium",
         cluster.isPresent() && "Succeeded".equals(cluster.get().provisioningState()) && differences.isEmpty(),
         cluster.map(c -> c.provisioningState() + (differences.isEmpty() ? "" : ", differs: " + differences))
@@ -83,7 +83,7 @@ public final class EnvironmentStep extends AzureStep {
 
   @Override
   public StepOutcome teardown(WorkshopContext context) {
-    Optional<AksProvisioner> azure = context.azure();
+    Optional<AksManager> azure = context.azure();
     if (azure.isEmpty()) {
       return super.teardown(context);
     }

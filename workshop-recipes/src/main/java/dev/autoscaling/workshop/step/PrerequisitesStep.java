@@ -1,6 +1,6 @@
 package dev.autoscaling.workshop.step;
 
-import dev.autoscaling.aks.AksProvisioner;
+import dev.autoscaling.aks.AksManager;
 import dev.autoscaling.aks.AzCommands;
 import dev.autoscaling.aks.FeatureRegistration;
 import dev.autoscaling.workshop.WorkshopConfig;
@@ -38,8 +38,8 @@ public final class PrerequisitesStep extends AzureStep {
   }
 
   @Override
-  StepOutcome applyOnAzure(WorkshopContext context, AksProvisioner azure) {
-    FeatureRegistration registration = azure.ensureNodeAutoProvisioningFeature(progressOf(context));
+  StepOutcome applyOnAzure(WorkshopContext context, AksManager azure) {
+    FeatureRegistration registration = azure.features().ensureNodeAutoProvisioning(progressOf(context));
     String line = "feature " + AzCommands.NAP_FEATURE + ": " + registration.featureState() + "; provider "
         + AzCommands.CONTAINER_SERVICE + ": " + registration.providerState()
         + (registration.providerRegisterSent() ? " (re-registered)" : " (already registered)");
@@ -48,8 +48,8 @@ public final class PrerequisitesStep extends AzureStep {
   }
 
   @Override
-  List<Verification.Check> verifyOnAzure(WorkshopContext context, AksProvisioner azure) {
-    FeatureRegistration state = azure.nodeAutoProvisioningFeature();
+  List<Verification.Check> verifyOnAzure(WorkshopContext context, AksManager azure) {
+    FeatureRegistration state = azure.features().nodeAutoProvisioning();
     return List.of(
         check("feature " + AzCommands.NAP_FEATURE + " Registered", "Registered".equals(state.featureState()),
             state.featureState()),

@@ -1,10 +1,11 @@
 package dev.autoscaling.workshop.step;
 
-import com.azure.resourcemanager.containerservice.fluent.models.AgentPoolInner;
+import dev.autoscaling.aks.AgentPool;
 import dev.autoscaling.aks.AksClusterSpec;
-import dev.autoscaling.aks.AksProvisioner;
+import dev.autoscaling.aks.AksManager;
 import dev.autoscaling.aks.AzCommands;
 import dev.autoscaling.aks.EvictionPlan;
+import dev.autoscaling.aks.SystemPoolTaint;
 import dev.autoscaling.aks.TaintResult;
 import dev.autoscaling.workshop.WorkshopConfig;
 
@@ -50,24 +51,26 @@ public final class TaintSystemPoolStep extends AzureStep {
   }
 
   @Override
-  StepOutcome applyOnAzure(WorkshopContext context, AksProvisioner azure) {
+  StepOutcome applyOnAzure(WorkshopContext context, AksManager azure) {
     AksClusterSpec spec = config().aksCluster();
     List<String> lines = new ArrayList<>();
-    EvictionPlan plan = azure.planTaint(spec, config().systemPoolTaint(), context.kubernetes());
+    SystemPoolTaint taint = config().systemPoolTaint();
+    EvictionPlan plan = context.kubernetes().map(k -> azure.systemPool().planTaint(spec, taint, k))
+        .orElseGet(() -> azure.systemPool().planTaint(spec, taint));
     lines.add("system pool " + plan.pool() + ": " + plan.taint() + (plan.evictsRunningPods()
         ? ", evicts " + (plan.podsListed() ? plan.pods().size() + " pods: " + plan.pods() : "every pod without"
         + " the toleration (no Kubernetes client to list them)") : ", evicts nothing"));
     context.progress(lines.get(0));
-    TaintResult result = azure.taintSystemPool(spec, config().systemPoolTaint(), progressOf(context));
+    TaintResult result = azure.systemPool().taint(spec, taint, progressOf(context));
     lines.add("node pool " + result.pool() + " taints " + result.nodeTaints() + (result.changed() ? "" : " (unchanged)"));
     context.progress(lines.get(1));
     return new StepOutcome(id(), lines, result.changed() ? 1 : 0);
   }
 
   @Override
-  List<Verification.Check> verifyOnAzure(WorkshopContext context, AksProvisioner azure) {
-    AgentPoolInner pool = azure.systemPool(config().aksCluster());
-    List<String> taints = pool.nodeTaints() == null ? List.of() : pool.nodeTaints();
+  List<Verification.Check> verifyOnAzure(WorkshopContext context, AksManager azure) {
+    AgentPool pool = azure.systemPool().get(config().aksCluster());
+    List<String> taints = pool.nodeTaints();
     return List.of(check("system pool " + pool.name() + " tainted " + config().systemPoolTaint(),
         taints.contains(config().systemPoolTaint().asTaintString()), String.valueOf(taints)));
   }

@@ -1,6 +1,6 @@
 package dev.autoscaling.workshop.step;
 
-import dev.autoscaling.aks.AksProvisioner;
+import dev.autoscaling.aks.AksManager;
 import dev.autoscaling.workshop.WorkshopConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -20,10 +20,10 @@ public final class WorkshopContext {
   private final AtomicReference<KubernetesClient> kubernetes;
   private final boolean controllersRun;
   private final Consumer<String> progress;
-  private final AksProvisioner azure;
+  private final AksManager azure;
 
   private WorkshopContext(WorkshopConfig config, AtomicReference<KubernetesClient> kubernetes,
-      boolean controllersRun, Consumer<String> progress, AksProvisioner azure) {
+      boolean controllersRun, Consumer<String> progress, AksManager azure) {
     this.config = Objects.requireNonNull(config, "config");
     this.kubernetes = kubernetes;
     this.controllersRun = controllersRun;
@@ -51,7 +51,7 @@ public final class WorkshopContext {
    * A cluster that does not exist yet: the Azure steps create it, and the environment step gives the following
    * steps a client from the cluster's user credentials.
    */
-  public static WorkshopContext newCluster(WorkshopConfig config, AksProvisioner azure) {
+  public static WorkshopContext newCluster(WorkshopConfig config, AksManager azure) {
     return new WorkshopContext(config, new AtomicReference<>(), true, line -> { },
         Objects.requireNonNull(azure, "azure"));
   }
@@ -65,12 +65,12 @@ public final class WorkshopContext {
     return new WorkshopContext(config, kubernetes, false, progress, azure);
   }
 
-  /** The Azure steps act through this provisioner instead of being a dry run. */
-  public WorkshopContext withAzure(AksProvisioner provisioner) {
-    return new WorkshopContext(config, kubernetes, controllersRun, progress, provisioner);
+  /** The Azure steps act through this manager instead of being a dry run. */
+  public WorkshopContext withAzure(AksManager azure) {
+    return new WorkshopContext(config, kubernetes, controllersRun, progress, azure);
   }
 
-  public Optional<AksProvisioner> azure() {
+  public Optional<AksManager> azure() {
     return Optional.ofNullable(azure);
   }
 
