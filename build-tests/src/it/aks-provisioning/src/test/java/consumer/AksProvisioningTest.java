@@ -1,7 +1,7 @@
 package consumer;
 
 import dev.autoscaling.aks.AksClusterSpec;
-import dev.autoscaling.aks.AksProvisioner;
+import dev.autoscaling.aks.AksManager;
 import dev.autoscaling.aks.ArmDouble;
 import dev.autoscaling.aks.ClusterResult;
 import dev.autoscaling.aks.CountingCredential;
@@ -20,12 +20,12 @@ class AksProvisioningTest {
   @Test
   void shouldCreateTheWorkshopsResourceGroupAndCluster() throws Exception {
     try (ArmDouble arm = new ArmDouble()) {
-      AksProvisioner aks = arm.configure().authenticate(new CountingCredential("consumer-token"), arm.profile());
+      AksManager aks = arm.configure().authenticate(new CountingCredential("consumer-token"), arm.profile());
       AksClusterSpec spec = AksClusterSpec.workshop();
       List<Object> progress = new ArrayList<>();
 
-      ResourceGroupResult group = aks.ensureResourceGroup(spec);
-      ClusterResult cluster = aks.createOrUpdateCluster(spec, OnDifference.FAIL, progress::add);
+      ResourceGroupResult group = aks.resourceGroups().ensure(spec);
+      ClusterResult cluster = aks.clusters().createOrUpdate(spec, OnDifference.FAIL, progress::add);
 
       assertThat(group.created()).isTrue();
       assertThat(cluster.action()).isEqualTo(ClusterResult.Action.CREATED);
