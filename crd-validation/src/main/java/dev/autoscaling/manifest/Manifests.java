@@ -3,9 +3,7 @@ package dev.autoscaling.manifest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -15,7 +13,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,17 +24,21 @@ import java.util.List;
  * <p>Why not fabric8's {@code Serialization.asYaml}: it converts the object to a generic map and dumps that with
  * snakeyaml-engine, measured at about 2.5x the cost of writing straight through a Jackson YAML generator. Here
  * both writers share fabric8's Jackson configuration (its modules and its "omit nulls, keep null map values"
- * inclusion), so the output is the same in meaning, only cheaper. Strings that would read back as another type
- * ({@code "10"}, {@code "true"}) stay quoted.
+ * inclusion), so the output is the same in meaning, only cheaper. Every string that any YAML 1.1 or 1.2 reader
+ * would take for another type ({@code "10"}, {@code "0x10"}, {@code "1e3"}, {@code "yes"}, {@code "-.inf"}, a date)
+ * is quoted, keys included, so that what is written reads back the same ({@link YamlQuoting}).
+ *
+ * <p>Reading follows kubectl ({@link ManifestReader}): anchors, aliases and merge keys resolved, YAML 1.1 scalars
+ * as go-yaml v2 resolves them, a duplicate field refused, the input's text never quoted in an error.
  */
 public final class Manifests {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
+  private static final YAMLMapper YAML = new YAMLMapper(new ManifestYamlFactory(YAMLFactory.builder()
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .disable(YAMLGenerator.Feature.SPLIT_LINES)
-      .build());
+      .stringQuotingChecker(YamlQuoting.INSTANCE)));
 
   static {
     // fabric8 registers its modules and inclusion rules on the mappers it is given.
@@ -50,7 +51,6 @@ public final class Manifests {
 
   private static final ObjectWriter JSON_WRITER = JSON.writer();
   private static final ObjectWriter YAML_WRITER = YAML.writer();
-  private static final ObjectReader YAML_READER = YAML.readerFor(JsonNode.class);
 
   private Manifests() {
   }
@@ -98,33 +98,27 @@ public final class Manifests {
   }
 
   /**
-   * Every document of a YAML or JSON text (JSON is YAML), skipping empty ones, as trees.
+   * Every document of a YAML or JSON text (JSON is YAML), as kubectl reads it, skipping empty ones, as trees: a
+   * top-level JSON array is one document, as it is to kubectl.
    *
-   * @throws IllegalArgumentException naming the line and column when the text is not well-formed
+   * @throws IllegalArgumentException naming the document and line when the text is not well-formed, has a field set
+   *                                  twice, or passes a reading limit ({@link ManifestLimits#DEFAULT})
    */
   public static List<JsonNode> parseAll(String text) {
     List<JsonNode> documents = new ArrayList<>();
-    try (MappingIterator<JsonNode> it = YAML_READER.readValues(text)) {
-      while (it.hasNextValue()) {
-        JsonNode document = it.nextValue();
-        // "---" at the end of a stream, or two in a row, read as an empty document: there is nothing in it.
-        boolean empty = document == null || document.isNull() || document.isMissingNode()
-            || (document.isTextual() && document.asText().isEmpty());
-        if (!empty) {
-          documents.add(document);
+    try (ManifestReader reader = ManifestReader.of(text, "the text")) {
+      while (reader.hasNext()) {
+        ManifestDocument document = reader.next();
+        if (!document.problems().isEmpty()) {
+          ManifestProblem problem = document.problems().get(0);
+          throw new IllegalArgumentException((document.parsed() ? "" : "not valid YAML or JSON: ")
+              + problem.message().replaceFirst("^not valid (YAML|JSON): ", "") + " (document " + document.number()
+              + (problem.line() > 0 ? ", " + problem.where() : "") + ")");
         }
+        documents.add(document.tree());
       }
-    } catch (JsonProcessingException e) {
-      String reason = e.getOriginalMessage();
-      if (reason != null && reason.contains("exceeds the limit")) {
-        // SnakeYAML's own bound is the API server's: it refuses requests over 3 MiB too.
-        reason = "the document exceeds 3 MiB (3145728 characters), the API server's request limit";
-      }
-      throw new IllegalArgumentException("not valid YAML or JSON: " + reason
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
-              + ", column " + e.getLocation().getColumnNr() + ")"), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (UnreadableInputException e) {
+      throw new IllegalArgumentException("not valid YAML or JSON: " + e.reason(), null);
     }
     return documents;
   }

@@ -51,6 +51,22 @@ class ManifestsTest {
   }
 
   @Test
+  void shouldReadATopLevelJsonArrayAsOneDocumentAsKubectlDoes() {
+    // kubectl hands "[...]" to the API server's decoding as one value, which it refuses as not an object
+    List<JsonNode> documents = Manifests.parseAll("[{\"kind\": \"ConfigMap\"}, {\"kind\": \"Secret\"}]");
+
+    assertThat(documents).singleElement().satisfies(d -> assertThat(d.size()).isEqualTo(2));
+  }
+
+  @Test
+  void shouldRefuseAFieldSetTwiceNamingItsDocumentAndLine() {
+    assertThatThrownBy(() -> Manifests.parseAll("a: 1\n---\nb: 1\nb: 2\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("strict decoding error: duplicate field \"b\" (set again on line 4; kubectl would silently keep"
+            + " only this last value) (document 2, line 4)");
+  }
+
+  @Test
   void shouldNameTheLineOfMalformedYaml() {
     assertThatThrownBy(() -> Manifests.parseAll("a: 1\nb: [\n"))
         .isInstanceOf(IllegalArgumentException.class)

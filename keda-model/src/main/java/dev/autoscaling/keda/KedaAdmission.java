@@ -149,21 +149,25 @@ public final class KedaAdmission {
         formula(modifiers.path("formula").asText(), spec.path("triggers"), out);
       }
     }
-    // warnings: settings that KEDA ignores with this configuration
-    boolean alwaysRunning = effectiveMin > 0 && !(spec.has("idleReplicaCount")
-        && spec.get("idleReplicaCount").asLong() == 0);
+    // warnings: settings KEDA's webhook calls not relevant. It compares minReplicaCount as written (unset counts
+    // as 0, and 0 keeps both settings relevant, since KEDA then scales to and from zero itself) and an idle
+    // replica count of 0 (which does the same); the cached-metrics exception applies to pollingInterval only.
+    long minReplicas = spec.path("minReplicaCount").asLong(0);
+    boolean idleNotZero = !(spec.has("idleReplicaCount") && spec.get("idleReplicaCount").asLong() == 0);
     boolean cached = false;
     for (JsonNode trigger : spec.path("triggers")) {
       cached |= trigger.path("useCachedMetrics").asBoolean(false);
     }
-    if (spec.has("pollingInterval") && alwaysRunning && !cached) {
-      out.add(Violation.warning("spec.pollingInterval", "KEDA admission", "pollingInterval is not relevant: with"
-          + " minReplicaCount > 0 the HPA polls the metrics itself (every 15 s), unless a trigger sets"
+    if (spec.has("pollingInterval") && minReplicas > 0 && idleNotZero && !cached) {
+      out.add(Violation.warning("spec.pollingInterval", "KEDA admission", "pollingInterval is not relevant:"
+          + " minReplicaCount is " + minReplicas + ", so the HPA asks for the metrics itself (every 15 s by default);"
+          + " KEDA polls at this interval only when minReplicaCount or idleReplicaCount is 0, or a trigger sets"
           + " useCachedMetrics"));
     }
-    if (spec.has("cooldownPeriod") && alwaysRunning) {
-      out.add(Violation.warning("spec.cooldownPeriod", "KEDA admission", "cooldownPeriod is not relevant: it"
-          + " only delays scaling to zero (or to idleReplicaCount), which minReplicaCount > 0 prevents"));
+    if (spec.has("cooldownPeriod") && minReplicas > 0 && idleNotZero) {
+      out.add(Violation.warning("spec.cooldownPeriod", "KEDA admission", "cooldownPeriod is not relevant:"
+          + " minReplicaCount is " + minReplicas + ", so KEDA never scales to zero; the cooldown applies only when"
+          + " minReplicaCount or idleReplicaCount is 0"));
     }
   }
 
@@ -230,7 +234,8 @@ public final class KedaAdmission {
       // the SDK's own checks of the free-form metadata: KEDA's catalogue, and no credentials in plain text
       Map<String, String> metadata = new LinkedHashMap<>();
       trigger.path("metadata").properties().forEach(e -> metadata.put(e.getKey(), e.getValue().asText()));
-      out.addAll(TriggerMetadata.check(type, metadata, "spec.triggers[" + i + "].metadata"));
+      String metricType = trigger.path("metricType").isTextual() ? trigger.get("metricType").asText() : null;
+      out.addAll(TriggerMetadata.check(type, metricType, metadata, "spec.triggers[" + i + "].metadata"));
       String name = trigger.path("name").asText("");
       if (!name.isEmpty() && !names.add(name)) {
         out.add(error("spec.triggers[" + i + "].name", "triggerName \"" + name + "\" is defined multiple times"

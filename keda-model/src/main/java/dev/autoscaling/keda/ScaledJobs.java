@@ -11,14 +11,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * ScaledJobs: a Kubernetes Job per unit of work, started by KEDA.
+ * ScaledJobs: a Kubernetes Job per unit of work, started by KEDA. One entry point per scaler of KEDA's catalogue
+ * (inherited from the generated {@link ScaledJobScalers}), or {@link #running} with typed triggers.
  *
  * <pre>{@code
- * ScaledJob resizer = ScaledJobs.running("image-resizer", "media", jobSpec, Triggers.azureQueue()
- *     .queueName("images").queueLength(5).accountName("mediastore").authenticationRef("azure-queue-auth"));
+ * ScaledJob resizer = ScaledJobs.azureQueue().queueName("images").queueLength(5).accountName("mediastore")
+ *     .authenticationRef("azure-queue-auth").running("image-resizer", "media", jobSpec);
  * }</pre>
  */
-public final class ScaledJobs {
+public final class ScaledJobs extends ScaledJobScalers {
 
   private ScaledJobs() {
   }

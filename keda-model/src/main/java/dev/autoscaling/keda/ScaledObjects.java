@@ -3,18 +3,19 @@ package dev.autoscaling.keda;
 import dev.autoscaling.keda.triggers.ScalerTrigger;
 
 /**
- * Entry points for ScaledObjects, meant for {@code import static}.
+ * Entry points for ScaledObjects, meant for {@code import static}: one per scaler of KEDA's catalogue (inherited
+ * from the generated {@link ScaledObjectScalers}), each starting from the trigger as the YAML reads, and
+ * {@link #scaling(String)} for a ScaledObject given its triggers one by one.
  *
  * <pre>{@code
- * ScaledObject worker = ScaledObjects.scaling("virtual-worker")
- *     .named("virtual-worker-rabbitmq-scaledobject").inNamespace("pets")
+ * ScaledObject worker = ScaledObjects.rabbitmq().protocol(RabbitmqTrigger.Protocol.HTTP).queue("orders")
+ *     .queueLength(10).authenticationRef("trigger-auth-rabbitmq-conn")
+ *     .scaling("virtual-worker").named("virtual-worker-rabbitmq-scaledobject").inNamespace("pets")
  *     .minReplicas(1).pollingInterval(Duration.ofSeconds(60))
- *     .trigger(new RabbitmqTrigger().protocol(RabbitmqTrigger.Protocol.HTTP).queueName("orders").mode(RabbitmqTrigger.Mode.QUEUE_LENGTH).value(10)
- *         .authenticationRef("trigger-auth-rabbitmq-conn"))
  *     .build();
  * }</pre>
  */
-public final class ScaledObjects {
+public final class ScaledObjects extends ScaledObjectScalers {
 
   private ScaledObjects() {
   }

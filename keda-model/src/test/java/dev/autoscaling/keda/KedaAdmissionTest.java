@@ -61,7 +61,6 @@ class KedaAdmissionTest {
       "aws external id without role | TA | \"secretTargetRef: [{parameter: host, name: s, key: host}]\" | \"podIdentity: {provider: aws, externalID: x}\" | spec.podIdentity.externalID | needs a roleArn",
       "oauth2 without client id | TA | \"secretTargetRef: [{parameter: host, name: s, key: host}]\" | \"oauth2: {type: clientCredentials, tokenUrl: 'https://login.example/token'}\" | spec.oauth2.clientId | clientId is required",
       "oauth2 bad URL | TA | \"secretTargetRef: [{parameter: host, name: s, key: host}]\" | \"oauth2: {type: clientCredentials, clientId: c, tokenUrl: 'ftp://login.example'}\" | spec.oauth2.tokenUrl | must be an http or https URL with a host",
-      "metadata typo | SO | \"mode: QueueLength,\" | \"mode: QueueLength, queueLenght: '5',\" | spec.triggers[0].metadata[queueLenght] | did you mean queueLength?",
       "unknown scaler type | SO | \"{type: rabbitmq, name: queue,\" | \"{type: rabbitmqq, name: queue,\" | spec.triggers[0].type | did you mean rabbitmq?",
       "rabbitmq mode not in the set | SO | \"mode: QueueLength,\" | \"mode: Length,\" | spec.triggers[0].metadata[mode] | not a value mode takes",
       "rabbitmq value not a number | SO | \"value: '10'\" | \"value: ten\" | spec.triggers[0].metadata[value] | not a number: value takes a decimal number",
@@ -69,8 +68,6 @@ class KedaAdmissionTest {
       "rabbitmq useRegex not a boolean | SO | \"mode: QueueLength,\" | \"mode: QueueLength, useRegex: maybe,\" | spec.triggers[0].metadata[useRegex] | not a boolean",
       "rabbitmq pageSize not whole | SO | \"mode: QueueLength,\" | \"mode: QueueLength, pageSize: '1.5',\" | spec.triggers[0].metadata[pageSize] | not a whole number",
       "rabbitmq without queueName | SO | \"queueName: orders, \" | \"\" | spec.triggers[0].metadata[queueName] | the rabbitmq scaler needs queueName",
-      "username in plain metadata | SO | \"mode: QueueLength,\" | \"mode: QueueLength, username: keda,\" | spec.triggers[0].metadata[username] | is read only from a TriggerAuthentication",
-      "FromEnv on a metadata-only parameter | SO | \"mode: QueueLength,\" | \"mode: QueueLength, queueNameFromEnv: Q,\" | spec.triggers[0].metadata[queueNameFromEnv] | does not read queueName from the environment",
       "kafka lagThreshold not whole | SO | \"{type: rabbitmq, name: queue, metadata: {queueName: orders, mode: QueueLength, value: '10'}}\" | \"{type: kafka, name: queue, metadata: {bootstrapServers: k, consumerGroup: g, lagThreshold: '1.5'}}\" | spec.triggers[0].metadata[lagThreshold] | not a whole number",
       "kafka offset policy | SO | \"{type: rabbitmq, name: queue, metadata: {queueName: orders, mode: QueueLength, value: '10'}}\" | \"{type: kafka, name: queue, metadata: {bootstrapServers: k, consumerGroup: g, offsetResetPolicy: oldest}}\" | spec.triggers[0].metadata[offsetResetPolicy] | not a value offsetResetPolicy takes",
       "prometheus threshold not a number | SO | \"{type: rabbitmq, name: queue, metadata: {queueName: orders, mode: QueueLength, value: '10'}}\" | \"{type: prometheus, name: queue, metadata: {serverAddress: 'http://p:9090', query: q, threshold: high}}\" | spec.triggers[0].metadata[threshold] | not a number",
@@ -167,14 +164,63 @@ class KedaAdmissionTest {
     assertThat(many).extracting(Violation::path).containsExactly("spec.minReplicaCount", "spec.idleReplicaCount");
   }
 
-  @Test
-  void shouldWarnAboutSettingsKedaIgnores() {
-    List<Violation> warnings = check(SO.replace("maxReplicaCount: 10", "maxReplicaCount: 10\n  pollingInterval: 60"));
+  /**
+   * What KEDA accepts but ignores, as a warning at the key (never an error): a typo, a key read only from a
+   * TriggerAuthentication, a FromEnv key for a value KEDA does not read from the environment.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "metadata typo | queueLenght: '5' | spec.triggers[0].metadata[queueLenght] | queueLenght is not a parameter of the rabbitmq scaler (KEDA would ignore it); did you mean queueLength?",
+      "username in plain metadata | username: keda | spec.triggers[0].metadata[username] | username is read only from a TriggerAuthentication or the environment (usernameFromEnv), never from plain metadata: KEDA ignores it here",
+      "FromEnv on a metadata-only parameter | queueNameFromEnv: Q | spec.triggers[0].metadata[queueNameFromEnv] | the rabbitmq scaler does not read queueName from the environment, so KEDA ignores queueNameFromEnv: write queueName in metadata"})
+  void shouldWarnWhereKedaIgnoresAKey(String what, String line, String path, String message) {
+    List<Violation> violations = check(SO.replace("mode: QueueLength,", "mode: QueueLength, " + line + ","));
 
-    assertThat(warnings).singleElement().satisfies(w -> {
-      assertThat(w.isError()).isFalse();
-      assertThat(w.message()).startsWith("pollingInterval is not relevant");
+    assertThat(violations).as(what).singleElement().satisfies(v -> {
+      assertThat(v.isError()).isFalse();
+      assertThat(v.path()).isEqualTo(path);
+      assertThat(v.message()).isEqualTo(message);
     });
+  }
+
+  /**
+   * KEDA's webhook warns that pollingInterval and cooldownPeriod are not relevant only when minReplicaCount is above
+   * 0 and idleReplicaCount is not 0 (and, for pollingInterval, no trigger caches its metrics).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "min 1 (the workshop's) | minReplicaCount: 1 | pollingInterval, cooldownPeriod",
+      "min 3 | minReplicaCount: 3 | pollingInterval, cooldownPeriod",
+      "min 0 | minReplicaCount: 0 | \"\"",
+      "min unset | \"\" | \"\"",
+      "min 1, idle 0 | \"minReplicaCount: 1\n  idleReplicaCount: 0\" | \"\"",
+      "min 2, idle 1 | \"minReplicaCount: 2\n  idleReplicaCount: 1\" | pollingInterval, cooldownPeriod",
+      "min 1, cached metrics | \"minReplicaCount: 1\n  triggers:\n  - {type: prometheus, useCachedMetrics: true, metadata: {serverAddress: 'http://p:9090', query: q, threshold: '5'}}\" | cooldownPeriod"})
+  void shouldWarnAboutPollingAndCooldownExactlyWhereKedaDoes(String what, String replicas, String warned) {
+    String yaml = SO.replace("  minReplicaCount: 1\n", replicas.isEmpty() ? "" : "  " + replicas.replace("\\n", "\n") + "\n")
+        .replace("maxReplicaCount: 10", "maxReplicaCount: 10\n  pollingInterval: 60\n  cooldownPeriod: 120");
+    if (replicas.contains("triggers:")) {
+      yaml = yaml.substring(0, yaml.lastIndexOf("  triggers:\n  - {type: rabbitmq"));
+    }
+
+    List<Violation> violations = check(yaml);
+
+    assertThat(violations).as(what).allSatisfy(v -> assertThat(v.isError()).isFalse());
+    assertThat(violations).as(what).extracting(Violation::path).containsExactlyElementsOf(
+        warned.isEmpty() ? List.of() : List.of(warned.split(", ")).stream().map(f -> "spec." + f).toList());
+  }
+
+  @Test
+  void shouldSayWhyPollingAndCooldownAreNotRelevant() {
+    List<Violation> warnings = check(SO.replace("maxReplicaCount: 10",
+        "maxReplicaCount: 10\n  pollingInterval: 60\n  cooldownPeriod: 120"));
+
+    assertThat(warnings).extracting(Violation::message).containsExactly(
+        "pollingInterval is not relevant: minReplicaCount is 1, so the HPA asks for the metrics itself (every 15 s by"
+            + " default); KEDA polls at this interval only when minReplicaCount or idleReplicaCount is 0, or a trigger"
+            + " sets useCachedMetrics",
+        "cooldownPeriod is not relevant: minReplicaCount is 1, so KEDA never scales to zero; the cooldown applies"
+            + " only when minReplicaCount or idleReplicaCount is 0");
   }
 
   /** Real-world KEDA objects: the round-trip manifests and the workshop's, through every check, no false alarm. */

@@ -1,6 +1,7 @@
 package dev.autoscaling.workshop;
 
 import dev.autoscaling.workshop.progress.ProgressStore;
+import dev.autoscaling.workshop.retry.KubernetesRetries;
 import dev.autoscaling.workshop.step.ArmNodePoolStep;
 import dev.autoscaling.workshop.step.AzureLinuxStep;
 import dev.autoscaling.workshop.step.DefaultNodePoolsStep;
@@ -19,6 +20,8 @@ import dev.autoscaling.workshop.step.WorkshopContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -85,12 +88,15 @@ public final class Workshop {
    * Applies and verifies the steps from {@code from} to {@code to} (inclusive; null for the ends). Without
    * {@code from}, starts at the first step the progress store does not have as completed, or at the beginning if
    * all are. Stops at the first step whose apply throws or whose verification fails; the store then remembers it.
+   * A Kubernetes API that fails or stops answering fails the step with one line saying so (after the client's
+   * retries, {@link WorkshopContext#withRetries}), so that the next run resumes there.
    */
   public RunReport run(WorkshopContext context, ProgressStore progress, String from, String to) {
     String start = from;
     if (start == null) {
       start = steps.stream().map(Step::id).filter(id -> !progress.isCompleted(id)).findFirst().orElse(null);
     }
+    Map<String, Integer> retriedBefore = context.retries().map(KubernetesRetries::retried).orElse(Map.of());
     List<StepRun> runs = new ArrayList<>();
     for (Step step : range(start, to)) {
       context.progress("== " + step.id() + ": " + step.title());
@@ -101,7 +107,7 @@ public final class Workshop {
         verification = step.verify(context);
       } catch (RuntimeException e) {
         progress.markFailed(step.id());
-        runs.add(new StepRun(step.id(), outcome, verification, e.getMessage()));
+        runs.add(new StepRun(step.id(), outcome, verification, StepFailure.describe(e, step.id(), context)));
         break;
       }
       StepRun run = new StepRun(step.id(), outcome, verification, null);
@@ -112,7 +118,10 @@ public final class Workshop {
       }
       progress.markCompleted(step.id());
     }
-    return new RunReport(runs);
+    Map<String, Integer> retried = new TreeMap<>(context.retries().map(KubernetesRetries::retried).orElse(Map.of()));
+    retriedBefore.forEach((reason, count) -> retried.computeIfPresent(reason, (r, now) -> now - count));
+    retried.values().removeIf(count -> count == 0);
+    return new RunReport(runs, retried);
   }
 
   /** Each step's teardown, last step first; the progress store forgets them. */

@@ -38,6 +38,24 @@ class KedaFacadeWorkshopTest {
         .isEqualTo(workshop.get(2));
   }
 
+  /** The design card's entry point: the same validated ScaledObject as the trigger-by-trigger path, and the YAML's. */
+  @Test
+  void shouldBuildTheWorkshopsScaledObjectFromTheRabbitmqEntryPoint() {
+    var fromTheScaler = ScaledObjects.rabbitmq().protocol(RabbitmqTrigger.Protocol.HTTP).queue("orders").queueLength(10)
+        .authenticationRef("trigger-auth-rabbitmq-conn")
+        .scaling("virtual-worker").named("virtual-worker-rabbitmq-scaledobject").inNamespace("pets")
+        .minReplicas(1).pollingInterval(Duration.ofSeconds(60));
+    var triggerByTrigger = ScaledObjects.scaling("virtual-worker")
+        .named("virtual-worker-rabbitmq-scaledobject").inNamespace("pets")
+        .minReplicas(1).pollingInterval(Duration.ofSeconds(60))
+        .trigger(new RabbitmqTrigger().protocol(RabbitmqTrigger.Protocol.HTTP).queueName("orders")
+            .mode(RabbitmqTrigger.Mode.QUEUE_LENGTH).value(10).authenticationRef("trigger-auth-rabbitmq-conn"));
+
+    assertThat(fromTheScaler.build()).isEqualTo(triggerByTrigger.build())
+        .isEqualTo(WorkshopManifests.virtualWorkerScaledObject());
+    assertThat(JsonTrees.treeOf(fromTheScaler.build())).isEqualTo(workshop.get(2));
+  }
+
   @Test
   void shouldRenderExactlyWhatSerialisingTheBuiltObjectGives() {
     var definition = ScaledObjects.scaling("virtual-worker")

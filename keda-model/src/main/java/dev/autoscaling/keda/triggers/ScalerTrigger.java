@@ -41,6 +41,22 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
     return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
+  /** A duration as KEDA's Go parser reads it: whole seconds as {@code 30s}, anything finer in milliseconds. */
+  protected static String goDuration(java.time.Duration value) {
+    if (value.isNegative()) {
+      throw new IllegalArgumentException("KEDA refuses a negative duration: " + value);
+    }
+    long millis = value.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+  }
+
+  /** {@code key=value} pairs as KEDA reads a map: separated by commas, in the map's order. */
+  protected static String pairs(Map<String, String> values) {
+    StringBuilder text = new StringBuilder();
+    values.forEach((key, value) -> text.append(text.length() == 0 ? "" : ",").append(key).append('=').append(value));
+    return text.toString();
+  }
+
   protected T set(String key, String value) {
     metadata.put(key, value);
     return self();
@@ -52,7 +68,10 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
     return self();
   }
 
-  /** {@code AverageValue} (KEDA's default) or {@code Value}; cpu/memory also {@code Utilization}. */
+  /**
+   * {@code AverageValue} (KEDA's default) or {@code Value}; cpu and memory need {@code Utilization} or
+   * {@code AverageValue}.
+   */
   public T metricType(String type) {
     this.metricType = type;
     return self();
@@ -92,7 +111,7 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
 
   /** Every problem of the metadata against KEDA's catalogue; empty when KEDA would read it as meant. */
   public List<Violation> validate() {
-    return TriggerMetadata.check(type, metadata, "metadata");
+    return TriggerMetadata.check(type, metricType, metadata, "metadata");
   }
 
   /**

@@ -10,22 +10,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TriggerMetadataTest {
 
-  /** Numbers as KEDA's scalers parse them: a decimal for rabbitmq's value, a whole number for its pageSize. */
+  /**
+   * Numbers as KEDA's scalers parse them (Go's encoding/json): a JSON number for rabbitmq's value (so {@code 1e3},
+   * but not {@code .5} or {@code 5.}), a JSON integer for its pageSize.
+   */
   @ParameterizedTest(name = "value {0}, pageSize {0}")
   @CsvSource(delimiter = '|', value = {
       "10    | true  | true",
       "-1    | true  | true",
+      "0     | true  | true",
       "0.5   | true  | false",
-      ".5    | true  | false",
-      "5.    | true  | false",
-      "-.5   | true  | false",
+      "1e3   | true  | false",
+      "2.5E-1| true  | false",
+      ".5    | false | false",
+      "5.    | false | false",
+      "-.5   | false | false",
+      "010   | false | false",
+      "+5    | false | false",
       "-     | false | false",
       ".     | false | false",
       "-.    | false | false",
-      "1e3   | false | false",
       "1.2.3 | false | false",
       "ten   | false | false",
-      "0x1F  | false | false"})
+      "0x1F  | false | false",
+      "99999999999999999999 | true | false"})
   void shouldTellNumbersFromText(String text, boolean decimal, boolean whole) {
     Map<String, String> metadata = Map.of("queueName", "orders", "mode", "QueueLength", "value", text,
         "pageSize", text);

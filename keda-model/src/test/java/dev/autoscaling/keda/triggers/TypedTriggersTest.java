@@ -34,19 +34,7 @@ class TypedTriggersTest {
       // Given the generated class, with every parameter KEDA requires in metadata
       ScalerTrigger<?> trigger = (ScalerTrigger<?>) Class.forName(className(scaler.getKey()))
           .getDeclaredConstructor().newInstance();
-      for (ScalerParameter parameter : scaler.getValue()) {
-        if (parameter.requiredInMetadata()) {
-          trigger.metadata(parameter.name(), !parameter.allowedValues().isEmpty() ? parameter.allowedValues().get(0)
-              : switch (parameter.kind()) {
-                case "integer", "number" -> "1";
-                case "boolean" -> "true";
-                default -> "x";
-              });
-        }
-      }
-      if (scaler.getKey().equals("cpu") || scaler.getKey().equals("memory")) {
-        trigger.metricType("Utilization");
-      }
+      RequiredMetadata.fill(trigger, scaler.getValue());
 
       // When
       Triggers built = trigger.toTrigger();
@@ -92,7 +80,13 @@ class TypedTriggersTest {
             "queueLenght is not a parameter of the rabbitmq scaler (KEDA would ignore it); did you mean queueLength?"),
         org.assertj.core.groups.Tuple.tuple("spec.triggers[0].metadata[password]",
             "password is read only from a TriggerAuthentication or the environment (passwordFromEnv), never from"
-                + " plain metadata"));
+                + " plain metadata: KEDA ignores it here"),
+        org.assertj.core.groups.Tuple.tuple("spec.triggers[0].metadata[password]",
+            "password is a secret: put it in a Secret and reference it from a TriggerAuthentication"
+                + " (secretTargetRef), never in trigger metadata"));
+    // KEDA ignores the typo and the key it does not read from metadata: warnings; the secret is the SDK's error
+    assertThat(violations).filteredOn(Violation::isError).extracting(Violation::rule)
+        .containsExactly("secrets in metadata");
     assertThat(violations.toString()).doesNotContain("canary-s3cret");
     assertThat(TriggerMetadata.check("kafka", Map.of("bootstrapServers", "k", "consumerGroup", "g",
         "offsetResetPolicy", "oldest"), "m")).extracting(Violation::message)
@@ -131,5 +125,28 @@ class TypedTriggersTest {
         "not a whole number: pageSize takes an integer such as \"10\"",
         "not a value mode takes: use one of QueueLength, MessageRate, DeliverGetRate, PublishedToDeliveredRatio,"
             + " ExpectedQueueConsumptionTime");
+  }
+
+  @Test
+  void shouldOfferTheKeysKedaReadsFromEmbeddedNestedAndSharedSettings() {
+    Triggers prometheus = new PrometheusTrigger().serverAddress("http://prometheus:9090").query("sum(up)").threshold(5)
+        .authModes(PrometheusTrigger.AuthModes.BEARER, PrometheusTrigger.AuthModes.TLS)
+        .timeout(java.time.Duration.ofMillis(1500)).customHeaders(Map.of("X-Org", "shop")).cloud("AzurePublicCloud")
+        .authenticationRef("prometheus-auth").toTrigger();
+    Triggers eventHub = new AzureEventhubTrigger().consumerGroup("$Default").eventHubName("orders")
+        .eventHubNamespace("shop").blobContainer("checkpoints").connectionFromEnv("EVENTHUB_CONNECTION")
+        .storageConnectionFromEnv("STORAGE_CONNECTION").toTrigger();
+    Triggers metricsApi = new MetricsApiTrigger().url("http://api/stats").valueLocation("depth").targetValue(5)
+        .authMode(MetricsApiTrigger.AuthMode.API_KEY).method(MetricsApiTrigger.Method.QUERY).keyParamName("key")
+        .toTrigger();
+
+    assertThat(prometheus.getMetadata()).containsEntry("authModes", "bearer,tls").containsEntry("timeout", "1500ms")
+        .containsEntry("customHeaders", "X-Org=shop").containsEntry("cloud", "AzurePublicCloud");
+    assertThat(eventHub.getMetadata()).containsEntry("consumerGroup", "$Default")
+        .containsEntry("connectionFromEnv", "EVENTHUB_CONNECTION")
+        .containsEntry("storageConnectionFromEnv", "STORAGE_CONNECTION");
+    assertThat(metricsApi.getMetadata()).containsEntry("authMode", "apiKey").containsEntry("method", "query");
+    assertThat(new RabbitmqTrigger().timeout(java.time.Duration.ofSeconds(30)).metadata()).containsEntry("timeout",
+        "30s");
   }
 }

@@ -7,6 +7,7 @@ import dev.autoscaling.workshop.RunReport;
 import dev.autoscaling.workshop.Workshop;
 import dev.autoscaling.workshop.WorkshopConfig;
 import dev.autoscaling.workshop.progress.ProgressStore;
+import dev.autoscaling.workshop.retry.KubernetesRetries;
 import dev.autoscaling.workshop.step.StepRun;
 import dev.autoscaling.workshop.step.Verification;
 import dev.autoscaling.workshop.step.WorkshopContext;
@@ -25,6 +26,9 @@ import java.util.concurrent.Callable;
     description = {"Applies and verifies the workshop's steps against the cluster of --kubeconfig/--context.",
         "Each step is idempotent (server-side apply); verification waits with watches up to the timeout.",
         "Progress is saved after each step: without --from, a run starts at the first step not yet done.",
+        "An apply that would change a field another field manager owns stops the step and names both",
+        "(--force-conflicts takes such fields over). Requests the API server cannot serve (429, 5xx, no",
+        "connection) are retried with backoff, --retries times at most, and counted in the summary.",
         "With --subscription, the Azure steps run through the Azure SDK (DefaultAzureCredential); without it",
         "they are a dry run. With --dry-run, prints the plan of those steps instead."})
 final class RunCommand implements Callable<Integer> {
@@ -41,6 +45,17 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
       description = "How long each step's verification waits for the cluster (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
+
+  @Option(names = "--force-conflicts",
+      description = "Take over fields another field manager set to other values (server-side apply with force, as"
+          + " kubectl apply --server-side --force-conflicts). Without it, such an apply stops the step and says"
+          + " which fields and managers.")
+  boolean forceConflicts;
+
+  @Option(names = "--retries", paramLabel = "N", defaultValue = "" + KubernetesRetries.DEFAULT_LIMIT,
+      description = "How often a Kubernetes request the API server could not serve (429, 5xx, no connection) is"
+          + " retried, with backoff from 250 ms doubling (default: ${DEFAULT-VALUE}).")
+  int retries;
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -63,10 +78,12 @@ final class RunCommand implements Callable<Integer> {
     // without it they are a dry run and the cluster must already be in the kubeconfig.
     AksManager azure = config.subscription() == null ? null
         : AksManager.authenticate(new AzureProfile(null, config.subscription(), AzureEnvironment.AZURE));
+    KubernetesRetries kubernetesRetries = Workshops.checked(() -> KubernetesRetries.of(retries,
+        KubernetesRetries.DEFAULT_INTERVAL));
     KubernetesClient client = null;
     try {
       try {
-        client = workshop.kubernetes();
+        client = workshop.kubernetes(kubernetesRetries);
       } catch (UserError noCluster) {
         if (azure == null) {
           throw noCluster;
@@ -77,6 +94,12 @@ final class RunCommand implements Callable<Integer> {
           : WorkshopContext.newCluster(config, azure);
       if (azure != null) {
         context = context.withAzure(azure);
+      }
+      if (client != null) {
+        context = context.withRetries(kubernetesRetries);
+      }
+      if (forceConflicts) {
+        context = context.forcingConflicts();
       }
       context = context.withProgress(line -> out.println(line.startsWith("== ") ? line : "  " + line));
       if (steps.from == null && progress.failed() != null) {
@@ -104,7 +127,10 @@ final class RunCommand implements Callable<Integer> {
         out.println("  [" + run.step() + "] ERROR " + run.error());
       }
     }
-    out.println(report.succeeded() ? "done: " + report.steps().size() + " steps, " + report.writes() + " writes"
-        : "stopped at " + report.steps().get(report.steps().size() - 1).step() + ": fix it, then run again to resume");
+    String retried = KubernetesRetries.describe(report.retries());
+    out.println(report.succeeded()
+        ? "done: " + report.steps().size() + " steps, " + report.writes() + " writes, " + retried
+        : "stopped at " + report.steps().get(report.steps().size() - 1).step() + " after " + report.writes()
+            + " writes and " + retried + ": fix it, then run again to resume");
   }
 }

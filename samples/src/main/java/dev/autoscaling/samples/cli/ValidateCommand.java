@@ -5,14 +5,17 @@ import dev.autoscaling.validation.Violation;
 import dev.autoscaling.workshop.validation.CheckedDocument;
 import dev.autoscaling.workshop.validation.ManifestValidator;
 import dev.autoscaling.workshop.validation.Provider;
+import dev.autoscaling.workshop.validation.ValidationListener;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code workshop validate}: what the API server would say about manifest files, without a cluster. */
@@ -22,13 +25,31 @@ import java.util.concurrent.Callable;
     description = {
         "Checks KEDA and Karpenter manifests against their pinned CRDs, offline: the structural schema as the",
         "API server applies it (defaults, types, patterns, enums, bounds, unknown fields) and every CEL rule.",
-        "Kubernetes built-in kinds are listed as not checked. One line per violation:",
-        "  FILE:DOCUMENT KIND/NAME PATH: MESSAGE",
-        "Exit code 1 when any document would be rejected, 0 otherwise (warnings do not fail)."})
+        "Files are read as kubectl reads them: YAML (anchors, aliases and merge keys resolved) or a JSON stream,",
+        "a v1 List (or any *List) checked item by item, a field set twice refused as the API server's strict",
+        "decoding refuses it. Kubernetes built-in kinds are listed as not checked. One line per violation:",
+        "  FILE:DOCUMENT [items[N]] KIND/NAME PATH: MESSAGE",
+        "Documents are numbered from 1; a document that is not valid YAML or JSON is named with its line.",
+        "Limits, enforced while reading: 3 MiB per document (the API server's request limit), 256 MiB per",
+        "input, 1,000 levels of nesting, 100,000 nodes copied by aliases. Text must be UTF-8 (or UTF-16 with a",
+        "byte order mark, as kubectl accepts); other input is named, and the other inputs are still checked."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:every object is valid (warnings do not fail)",
+        "1:some object is invalid: the API server would reject it, or its document is not valid YAML or JSON",
+        "2:usage error or unreadable input: missing, not a regular file (FIFO, device), not UTF-8, over a size "
+            + "limit; or no object in any input",
+        "3:internal error: a bug in this SDK, please report it (--verbose shows the stack trace)"})
 final class ValidateCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "FILE|DIR", arity = "1..*",
-      description = "Multi-document YAML or JSON files, or folders to search for .yaml, .yml and .json files.")
+  static final int VALID = 0;
+  static final int INVALID = 1;
+  static final int UNREADABLE = 2;
+  static final int INTERNAL_ERROR = 3;
+
+  @Parameters(paramLabel = "FILE|DIR|-", arity = "1..*",
+      description = "Multi-document YAML or JSON files, folders to search for .yaml, .yml and .json files, or - for"
+          + " standard input (`workshop render | workshop validate -`).")
   List<Path> paths;
 
   @Option(names = "--provider", paramLabel = "azure|aws",
@@ -39,34 +60,89 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print only violations, not the documents that passed.")
   boolean quiet;
 
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.ParentCommand
+  WorkshopCommand parent;
+
+  /** What {@code -} reads; tests give their own. */
+  InputStream stdin = System.in;
+
+  /** Runs after each object is checked; a test puts a failure here to stand for a bug in the SDK. */
+  java.util.function.Consumer<CheckedDocument> afterCheck = document -> { };
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     ManifestValidator validator;
     if (provider == null) {
       validator = ManifestValidator.detectingProvider();
     } else if (provider.equalsIgnoreCase("azure") || provider.equalsIgnoreCase("aws")) {
-      validator = ManifestValidator.forProvider(Provider.valueOf(provider.toUpperCase(java.util.Locale.ROOT)));
+      validator = ManifestValidator.forProvider(Provider.valueOf(provider.toUpperCase(Locale.ROOT)));
     } else {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+      throw new CommandLine.ParameterException(spec.commandLine(),
           "--provider: expected azure or aws, got '" + provider + "'");
     }
-    List<CheckedDocument> documents;
+    Tally tally = new Tally(out, err, quiet, afterCheck);
     try {
-      documents = validator.validate(paths);
-    } catch (IOException e) {
-      spec.commandLine().getErr().println("workshop validate: " + e.getMessage());
-      return 2;
+      validator.validate(paths, stdin, tally);
+    } catch (RuntimeException | Error e) {
+      out.flush();
+      // one line, never the exception's message (it may quote the input); the object it happened on when known
+      String prefix = "internal error while checking ";
+      String what = e instanceof IllegalStateException && e.getCause() != null && e.getMessage() != null
+          && e.getMessage().startsWith(prefix)
+          ? "while checking " + e.getMessage().substring(prefix.length()) + " (" + e.getCause().getClass().getSimpleName()
+          + ")" : "(" + e.getClass().getSimpleName() + ")";
+      err.println("workshop validate: internal error " + what + "; this is a bug in the SDK, please report it"
+          + " (--verbose shows the stack trace)");
+      if (parent != null && parent.verbose) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return INTERNAL_ERROR;
     }
-    int errors = 0;
-    int warnings = 0;
-    for (CheckedDocument document : documents) {
+    out.printf("%d document(s), %d error(s), %d warning(s)%s%n", tally.objects, tally.errors, tally.warnings,
+        tally.unreadable == 0 ? "" : ", " + tally.unreadable + " unreadable input(s)");
+    if (tally.objects == 0 && tally.unreadable == 0) {
+      err.println("workshop validate: no objects passed to validate (as `kubectl apply` says: no objects passed to"
+          + " apply)");
+    }
+    out.flush();
+    err.flush();
+    if (tally.unreadable > 0 || tally.objects == 0) {
+      return UNREADABLE;
+    }
+    return tally.errors > 0 ? INVALID : VALID;
+  }
+
+  /** Prints each object's verdict as it comes, and counts. */
+  private static final class Tally implements ValidationListener {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean quiet;
+    private final java.util.function.Consumer<CheckedDocument> afterCheck;
+    int objects;
+    int errors;
+    int warnings;
+    int unreadable;
+
+    Tally(PrintWriter out, PrintWriter err, boolean quiet, java.util.function.Consumer<CheckedDocument> afterCheck) {
+      this.out = out;
+      this.err = err;
+      this.quiet = quiet;
+      this.afterCheck = afterCheck;
+    }
+
+    @Override
+    public void checked(CheckedDocument document) {
+      afterCheck.accept(document);
+      objects++;
       DocumentResult result = document.result();
-      String where = document.source() + ":" + result.index() + " " + result.describe();
       List<Violation> violations = result.report().violations();
+      String where = document.location() + (document.parsed() ? " " + result.describe() : "");
       if (violations.isEmpty() && !quiet) {
         out.println(where + ": " + (result.checked() ? "ok (" + document.checkedAgainst() + ")"
             : document.checkedAgainst()));
@@ -81,8 +157,20 @@ final class ValidateCommand implements Callable<Integer> {
         }
       }
     }
-    out.printf("%d document(s), %d error(s), %d warning(s)%n", documents.size(), errors, warnings);
-    out.flush();
-    return errors > 0 ? 1 : 0;
+
+    @Override
+    public void unreadable(String source, String reason) {
+      unreadable++;
+      out.flush();
+      err.println("workshop validate: " + source + ": " + reason);
+      err.flush();
+    }
+
+    @Override
+    public void empty(String source) {
+      if (!quiet) {
+        out.println(source + ": no objects (only empty documents or comments)");
+      }
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.autoscaling.samples.cli;
 
 import dev.autoscaling.workshop.WorkshopConfig;
 import dev.autoscaling.workshop.RabbitMqCredentials;
+import dev.autoscaling.workshop.retry.KubernetesRetries;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -115,6 +116,14 @@ public final class WorkshopCommand implements Runnable {
    * not a timeout in the middle of a step.
    */
   KubernetesClient kubernetes() {
+    return kubernetes(null);
+  }
+
+  /**
+   * The same, retrying as {@code retries} says once the cluster answered (the first request is not retried: a
+   * wrong kubeconfig fails at once).
+   */
+  KubernetesClient kubernetes(KubernetesRetries retries) {
     Config config;
     if (kubeconfig != null) {
       if (!Files.isReadable(kubeconfig)) {
@@ -132,6 +141,9 @@ public final class WorkshopCommand implements Runnable {
       throw new UserError("no Kubernetes cluster configured: give --kubeconfig FILE (and --context NAME), set"
           + " KUBECONFIG, or try `workshop demo`, which needs no cluster");
     }
+    if (retries != null) {
+      config.setRequestRetryBackoffLimit(0);
+    }
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
     try {
       client.getKubernetesVersion();
@@ -140,7 +152,11 @@ public final class WorkshopCommand implements Runnable {
       throw new UserError("the Kubernetes API at " + config.getMasterUrl() + " does not answer ("
           + rootMessage(e) + "); check --kubeconfig/--context, or try `workshop demo`");
     }
-    return client;
+    if (retries == null) {
+      return client;
+    }
+    client.close();
+    return retries.newClient(config);
   }
 
   private static String rootMessage(Throwable e) {

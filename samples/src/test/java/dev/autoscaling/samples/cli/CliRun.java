@@ -1,6 +1,7 @@
 package dev.autoscaling.samples.cli;
 
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -11,9 +12,20 @@ final class CliRun {
   final StringWriter err = new StringWriter();
 
   int run(String... args) {
-    return WorkshopCommand.commandLine()
+    return run(InputStream.nullInputStream(), args);
+  }
+
+  /** With {@code stdin} as what {@code validate -} reads. */
+  int run(InputStream stdin, String... args) {
+    return run(validate -> validate.stdin = stdin, args);
+  }
+
+  /** With the {@code validate} command set up by the test first. */
+  int run(java.util.function.Consumer<ValidateCommand> setUp, String... args) {
+    picocli.CommandLine line = WorkshopCommand.commandLine()
         .setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true))
-        .execute(args);
+        .setErr(new PrintWriter(err, true));
+    setUp.accept((ValidateCommand) line.getSubcommands().get("validate").getCommand());
+    return line.execute(args);
   }
 }

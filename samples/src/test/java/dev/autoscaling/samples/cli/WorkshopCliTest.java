@@ -1,6 +1,10 @@
 package dev.autoscaling.samples.cli;
 
+import dev.autoscaling.keda.api.v1alpha1.ScaledObject;
+import dev.autoscaling.workshop.WorkshopManifests;
 import dev.autoscaling.workshop.embedded.EmbeddedApiServer;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +108,85 @@ class WorkshopCliTest {
       assertThat(first.out.toString() + first.err + second.out + second.err + status.out)
           .doesNotContain("canary-token-do-not-print");
       assertThat(secondExit).isEqualTo(1);
+    }
+  }
+
+  private static final String SCALED_OBJECT_PATH = "/apis/keda.sh/v1alpha1/namespaces/pets/scaledobjects/"
+      + WorkshopManifests.SCALED_OBJECT;
+
+  /** {@code run} of the keda-scaler step alone; no KEDA answers here, so its verification fails after 1 s. */
+  private static String[] runKedaScaler(Path dir, EmbeddedApiServer server, String... more) throws IOException {
+    return concat(new String[] {"run", "--from", "keda-scaler", "--to", "keda-scaler", "--timeout", "1",
+        "--kubeconfig", kubeconfig(dir, server.url()).toString(), "--store-manifest", "bundled:aks-store-all-in-one.yaml",
+        "--progress-file", dir.resolve("progress.json").toString()}, more);
+  }
+
+  @Test
+  void shouldStopAtAnApplyConflictNamingTheManagerAndTakeOverWithForceConflicts(@TempDir Path dir)
+      throws IOException {
+    try (EmbeddedApiServer server = EmbeddedApiServer.start()) {
+      // Given the scaler applied, then its polling interval changed by someone else (kubectl edit)
+      new CliRun().run(runKedaScaler(dir, server));
+      var scaledObject = server.client().resources(ScaledObject.class).inNamespace("pets")
+          .withName(WorkshopManifests.SCALED_OBJECT);
+      scaledObject.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"pollingInterval\":15}}");
+      server.ownField(scaledObject.get(), ".spec.pollingInterval", "kubectl-edit");
+
+      // When
+      CliRun refused = new CliRun();
+      int refusedExit = refused.run(runKedaScaler(dir, server));
+      int pollingAfterRefusal = scaledObject.get().getSpec().getPollingInterval();
+      CliRun forced = new CliRun();
+      forced.run(runKedaScaler(dir, server, "--force-conflicts"));
+
+      // Then
+      assertThat(refusedExit).isEqualTo(1);
+      assertThat(refused.out.toString()).contains("[keda-scaler] ERROR scaledobject/"
+          + WorkshopManifests.SCALED_OBJECT + " -n pets: not applied: .spec.pollingInterval is managed by"
+          + " \"kubectl-edit\" using keda.sh/v1alpha1", "Run again with --force-conflicts to take it over");
+      assertThat(refused.out.toString() + refused.err).doesNotContain("\tat ");
+      assertThat(pollingAfterRefusal).isEqualTo(15);
+      assertThat(forced.out.toString()).contains("scaledobject/" + WorkshopManifests.SCALED_OBJECT
+          + " -n pets configured");
+      assertThat(scaledObject.get().getSpec().getPollingInterval()).isEqualTo(60);
+    }
+  }
+
+  @Test
+  void shouldCountRetriedRequestsInTheSummary(@TempDir Path dir) throws IOException {
+    try (EmbeddedApiServer server = EmbeddedApiServer.start()) {
+      // Given
+      server.faults().answer("PATCH", SCALED_OBJECT_PATH, 503, 2);
+      CliRun cli = new CliRun();
+
+      // When
+      cli.run(runKedaScaler(dir, server, "--retries", "2"));
+
+      // Then the applies went through; the step stopped only at its verification (no KEDA here)
+      assertThat(cli.out.toString()).contains("scaledobject/" + WorkshopManifests.SCALED_OBJECT + " -n pets created")
+          .contains("stopped at keda-scaler after 3 writes and 2 retries (2 after 503 Service Unavailable)");
+    }
+  }
+
+  @Test
+  void shouldEndWithOneLineWhenTheApiServerGoesAwayMidRun(@TempDir Path dir) throws IOException {
+    try (EmbeddedApiServer server = EmbeddedApiServer.start()) {
+      // Given
+      server.faults().goAwayAt("PATCH", SCALED_OBJECT_PATH);
+      CliRun cli = new CliRun();
+
+      // When
+      int exit = cli.run(runKedaScaler(dir, server, "--retries", "1"));
+      CliRun status = new CliRun();
+      status.run("status", "--progress-file", dir.resolve("progress.json").toString());
+
+      // Then
+      assertThat(exit).isEqualTo(1);
+      assertThat(cli.out.toString()).contains("[keda-scaler] ERROR the Kubernetes API at " + server.url()
+          + " stopped answering (").contains("during patch of scaledobject/" + WorkshopManifests.SCALED_OBJECT
+          + " -n pets, also after 1 retry with backoff; when it answers again, workshop run resumes at keda-scaler");
+      assertThat(cli.out.toString() + cli.err).doesNotContain("\tat ");
+      assertThat(status.out.toString()).contains("FAILED keda-scaler");
     }
   }
 

@@ -66,7 +66,7 @@ abstract class ManifestStep implements Step {
         continue;
       }
       ServerSideApply.Result result = ServerSideApply.apply(client, wanted, live,
-          context.config().fieldManager());
+          context.config().fieldManager(), context.forceConflicts());
       if (result != ServerSideApply.Result.UNCHANGED) {
         writes++;
       }

@@ -3,15 +3,21 @@ package dev.autoscaling.workshop.step;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoscaling.manifest.Manifests;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Applies objects the way {@code kubectl apply --server-side} does, with one read to report what changed: an object
  * the cluster already holds with every field as written costs no write; anything else costs exactly one
- * server-side-apply PATCH under the workshop's field manager.
+ * server-side-apply PATCH under the workshop's field manager. Without force, as kubectl, so that a field someone
+ * else manages with another value is refused (409) and reported, not silently taken over.
  */
 final class ServerSideApply {
 
@@ -20,13 +26,47 @@ final class ServerSideApply {
   private ServerSideApply() {
   }
 
-  /** {@code live} is the object as the cluster has it now (null if absent), read by the caller. */
-  static Result apply(KubernetesClient client, HasMetadata object, HasMetadata live, String fieldManager) {
+  /**
+   * {@code live} is the object as the cluster has it now (null if absent), read by the caller.
+   *
+   * @param force take over fields other managers own ({@code --force-conflicts})
+   * @throws ApplyConflictException when the API server refuses the apply for fields another manager owns
+   */
+  static Result apply(KubernetesClient client, HasMetadata object, HasMetadata live, String fieldManager,
+      boolean force) {
     if (live != null && contains(Manifests.toTree(live), Manifests.toTree(object))) {
       return Result.UNCHANGED;
     }
-    client.resource(object).fieldManager(fieldManager).forceConflicts().serverSideApply();
+    var resource = client.resource(object).fieldManager(fieldManager);
+    try {
+      (force ? resource.forceConflicts() : resource).serverSideApply();
+    } catch (KubernetesClientException e) {
+      List<ApplyConflictException.Conflict> conflicts = conflicts(e);
+      if (conflicts.isEmpty()) {
+        throw e;
+      }
+      throw new ApplyConflictException(describe(object), conflicts);
+    }
     return live == null ? Result.CREATED : Result.CONFIGURED;
+  }
+
+  /** The fields and managers of a 409 answered to an apply ({@code details.causes} of type FieldManagerConflict). */
+  static List<ApplyConflictException.Conflict> conflicts(KubernetesClientException e) {
+    Status status = e.getStatus();
+    if (e.getCode() != 409 || status == null || status.getDetails() == null
+        || status.getDetails().getCauses() == null) {
+      return List.of();
+    }
+    List<ApplyConflictException.Conflict> conflicts = new ArrayList<>();
+    for (StatusCause cause : status.getDetails().getCauses()) {
+      if ("FieldManagerConflict".equals(cause.getReason())) {
+        // "conflict with \"kubectl-client-side-apply\" using apps/v1"
+        String message = cause.getMessage() == null ? "" : cause.getMessage();
+        String manager = message.startsWith("conflict with ") ? message.substring("conflict with ".length()) : message;
+        conflicts.add(new ApplyConflictException.Conflict(cause.getField(), manager));
+      }
+    }
+    return conflicts;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.autoscaling.workshop.step;
 import dev.autoscaling.workshop.StoreManifest;
 import dev.autoscaling.workshop.WorkshopConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -67,7 +68,8 @@ public final class StoreStep extends ManifestStep {
             bundled ? "the store manifest is the pinned copy of that URL bundled with the SDK (no download)"
                 : "the store manifest is read from " + source,
             "namespace " + config.namespace() + " is created only if absent; teardown deletes it only then",
-            "on a re-run, replicas of workloads already in the cluster are kept: KEDA and the load step own them",
+            "on a re-run, spec.replicas of a workload someone else scaled (KEDA's HPA, kubectl scale, the load step)"
+                + " is left to them: the workshop applies it only while it is its only field manager",
             "then: every pod Ready (1/1), every LoadBalancer Service with an external IP, the store URL"));
   }
 
@@ -79,6 +81,13 @@ public final class StoreStep extends ManifestStep {
     if (object instanceof Namespace) {
       return null;
     }
+    // An autoscaler owns spec.replicas once it has scaled (the HPA KEDA makes, via kube-controller-manager):
+    // applying the manifest's value would conflict (409) or, forced, fight it. So the workshop leaves the field
+    // out, as Kubernetes advises for HPA-scaled workloads. But only once someone else manages it: an applier that
+    // leaves out a field it alone manages makes the API server drop it, and replicas would fall back to 1.
+    if (replicasOnlyMine(live, config.fieldManager())) {
+      return object;
+    }
     if (object instanceof Deployment deployment) {
       return new DeploymentBuilder(deployment).editSpec().withReplicas(null).endSpec().build();
     }
@@ -86,6 +95,26 @@ public final class StoreStep extends ManifestStep {
       return new StatefulSetBuilder(statefulSet).editSpec().withReplicas(null).endSpec().build();
     }
     return object;
+  }
+
+  /**
+   * Whether the live object's managedFields name the workshop's apply as the only manager of spec.replicas. False
+   * when they name no manager or another one, or when the server keeps no managedFields.
+   */
+  static boolean replicasOnlyMine(HasMetadata live, String fieldManager) {
+    List<ManagedFieldsEntry> entries = live.getMetadata().getManagedFields();
+    boolean mine = false;
+    for (ManagedFieldsEntry entry : entries == null ? List.<ManagedFieldsEntry>of() : entries) {
+      Object spec = entry.getFieldsV1() == null ? null : entry.getFieldsV1().getAdditionalProperties().get("f:spec");
+      if (!(spec instanceof Map<?, ?> specFields) || !specFields.containsKey("f:replicas")) {
+        continue;
+      }
+      if (!fieldManager.equals(entry.getManager()) || !"Apply".equals(entry.getOperation())) {
+        return false;
+      }
+      mine = true;
+    }
+    return mine;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.autoscaling.workshop.step;
 
 import dev.autoscaling.aks.AksManager;
 import dev.autoscaling.workshop.WorkshopConfig;
+import dev.autoscaling.workshop.retry.KubernetesRetries;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.util.Objects;
@@ -21,14 +22,24 @@ public final class WorkshopContext {
   private final boolean controllersRun;
   private final Consumer<String> progress;
   private final AksManager azure;
+  private final boolean forceConflicts;
+  private final KubernetesRetries retries;
 
   private WorkshopContext(WorkshopConfig config, AtomicReference<KubernetesClient> kubernetes,
       boolean controllersRun, Consumer<String> progress, AksManager azure) {
+    this(config, kubernetes, controllersRun, progress, azure, false, null);
+  }
+
+  private WorkshopContext(WorkshopConfig config, AtomicReference<KubernetesClient> kubernetes,
+      boolean controllersRun, Consumer<String> progress, AksManager azure, boolean forceConflicts,
+      KubernetesRetries retries) {
     this.config = Objects.requireNonNull(config, "config");
     this.kubernetes = kubernetes;
     this.controllersRun = controllersRun;
     this.progress = Objects.requireNonNull(progress, "progress");
     this.azure = azure;
+    this.forceConflicts = forceConflicts;
+    this.retries = retries;
   }
 
 
@@ -57,17 +68,40 @@ public final class WorkshopContext {
   }
 
   public WorkshopContext withProgress(Consumer<String> listener) {
-    return new WorkshopContext(config, kubernetes, controllersRun, listener, azure);
+    return new WorkshopContext(config, kubernetes, controllersRun, listener, azure, forceConflicts, retries);
   }
 
   /** The same context, for an API server where no controller acts (checks that need one are not observable). */
   public WorkshopContext assumingNoControllers() {
-    return new WorkshopContext(config, kubernetes, false, progress, azure);
+    return new WorkshopContext(config, kubernetes, false, progress, azure, forceConflicts, retries);
   }
 
   /** The Azure steps act through this manager instead of being a dry run. */
   public WorkshopContext withAzure(AksManager azure) {
-    return new WorkshopContext(config, kubernetes, controllersRun, progress, azure);
+    return new WorkshopContext(config, kubernetes, controllersRun, progress, azure, forceConflicts, retries);
+  }
+
+  /**
+   * Applies with force: fields other managers own with other values are taken over instead of being refused with
+   * {@link ApplyConflictException} ({@code workshop run --force-conflicts}, {@code kubectl apply --server-side
+   * --force-conflicts}).
+   */
+  public WorkshopContext forcingConflicts() {
+    return new WorkshopContext(config, kubernetes, controllersRun, progress, azure, true, retries);
+  }
+
+  public boolean forceConflicts() {
+    return forceConflicts;
+  }
+
+  /** The retries of the Kubernetes client ({@link KubernetesRetries#newClient}), counted in the run's report. */
+  public WorkshopContext withRetries(KubernetesRetries kubernetesRetries) {
+    return new WorkshopContext(config, kubernetes, controllersRun, progress, azure, forceConflicts,
+        Objects.requireNonNull(kubernetesRetries, "kubernetesRetries"));
+  }
+
+  public Optional<KubernetesRetries> retries() {
+    return Optional.ofNullable(retries);
   }
 
   public Optional<AksManager> azure() {

@@ -10,6 +10,7 @@ import dev.autoscaling.karpenter.api.v1.NodeClaimStatus;
 import dev.autoscaling.karpenter.client.KarpenterClient;
 import dev.autoscaling.karpenter.client.NotReadyException;
 import dev.autoscaling.manifest.Manifests;
+import dev.autoscaling.workshop.embedded.EmbeddedApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -235,6 +236,42 @@ class KarpenterClientWaitTest {
     assertThatThrownBy(() -> karpenter.waitForNodeClaims("arm-nodepool", 1, Duration.ofMillis(500)))
         .isInstanceOf(NotReadyException.class)
         .hasMessageContaining("0 of the 1 Ready wanted within 500ms; none appeared");
+  }
+
+  @Test
+  void shouldKeepWaitingWhenTheServerClosesTheWatchAndWriteNothingAgain() throws Exception {
+    try (EmbeddedApiServer server = EmbeddedApiServer.start()) {
+      // Given the node class applied once, and a wait for it to become Ready
+      KarpenterClient embedded = server.client().adapt(KarpenterClient.class);
+      embedded.aksNodeClasses().resource(AKSNodeClasses.azureLinux().named("default-azurelinux").build())
+          .fieldManager("autoscaling-workshop").serverSideApply();
+      String nodeClasses = "/apis/karpenter.azure.com/v1beta1/aksnodeclasses";
+      CompletableFuture<?> ready = CompletableFuture.supplyAsync(
+          () -> embedded.waitUntilAksNodeClassReady("default-azurelinux", Duration.ofSeconds(30)));
+      assertThat(server.awaitWatches(nodeClasses, 1, Duration.ofSeconds(20))).isTrue();
+
+      // When the server closes the watch mid-wait, and Karpenter reports Ready once the client watches again
+      assertThat(server.faults().closeWatches(nodeClasses)).isEqualTo(1);
+      assertThat(server.awaitWatches(nodeClasses, 2, Duration.ofSeconds(20))).isTrue();
+      boolean doneBeforeReady = ready.isDone();
+      embedded.aksNodeClasses().withName("default-azurelinux").editStatus(nodeClass -> {
+        nodeClass.setStatus(Manifests.parse("conditions:\n- {type: Ready, status: 'True', reason: Ready, message: ''}\n",
+            AKSNodeClassStatus.class));
+        return nodeClass;
+      });
+
+      // Then the wait ends Ready, on the one object applied once: no second write of it
+      assertThat(doneBeforeReady).isFalse();
+      ready.get(20, TimeUnit.SECONDS);
+      List<String> requests = server.takeRequests();
+      assertThat(requests).filteredOn(r -> r.startsWith("PATCH " + nodeClasses + "/default-azurelinux?"))
+          .singleElement().asString().contains("fieldManager=autoscaling-workshop");
+      assertThat(requests).filteredOn(r -> r.startsWith("GET " + nodeClasses + "?") && r.contains("watch=true"))
+          .hasSize(2);
+      // the watch resumed; the informer did not list again
+      assertThat(requests).filteredOn(r -> r.startsWith("GET " + nodeClasses + "?") && !r.contains("watch=true"))
+          .hasSize(1);
+    }
   }
 
   @Test

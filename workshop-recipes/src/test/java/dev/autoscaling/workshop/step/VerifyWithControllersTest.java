@@ -40,7 +40,11 @@ class VerifyWithControllersTest {
 
   /** What KEDA does for a new ScaledObject: Ready=True, and an HPA named keda-hpa-<name>. */
   private void actAsKeda(long afterMillis) {
-    CompletableFuture.runAsync(() -> {
+    CompletableFuture.runAsync(this::actAsKeda, CompletableFuture.delayedExecutor(afterMillis, TimeUnit.MILLISECONDS));
+  }
+
+  private void actAsKeda() {
+    {
       ScaledObject so = client.resources(ScaledObject.class).inNamespace("pets")
           .withName(WorkshopManifests.SCALED_OBJECT).get();
       so.setStatus(new dev.autoscaling.keda.api.v1alpha1.ScaledObjectStatusBuilder()
@@ -51,7 +55,7 @@ class VerifyWithControllersTest {
               .endMetadata().withNewSpec().withMinReplicas(1).withMaxReplicas(100).withNewScaleTargetRef()
               .withKind("Deployment").withName("virtual-worker").withApiVersion("apps/v1").endScaleTargetRef()
               .endSpec().build()).create();
-    }, CompletableFuture.delayedExecutor(afterMillis, TimeUnit.MILLISECONDS));
+    }
   }
 
   @Test
@@ -78,6 +82,35 @@ class VerifyWithControllersTest {
     // reads: the 3 stored-as-written checks plus one list per wait; the rest is KEDA's (the test's) own traffic
     long reads = requests.stream().filter(r -> r.startsWith("GET ") && !r.contains("watch=true")).count();
     assertThat(reads).isLessThanOrEqualTo(3 + 2 + 2);
+  }
+
+  @Test
+  void shouldKeepWaitingForReadyWhenTheServerClosesTheWatchAndApplyOnlyOnce() throws Exception {
+    // Given the step applied its objects and waits for KEDA
+    WorkshopConfig config = WorkshopConfig.defaults().withTimeout(Duration.ofSeconds(30));
+    KedaScalerStep step = new KedaScalerStep(config);
+    WorkshopContext context = WorkshopContext.cluster(config, client);
+    server.takeRequests();
+    step.apply(context);
+    String scaledObjects = "/apis/keda.sh/v1alpha1/namespaces/pets/scaledobjects";
+    CompletableFuture<Verification> verified = CompletableFuture.supplyAsync(() -> step.verify(context));
+    assertThat(server.awaitWatches(scaledObjects, 1, Duration.ofSeconds(20))).isTrue();
+
+    // When the server closes that watch mid-wait, and KEDA answers only once the client watches again
+    assertThat(server.faults().closeWatches(scaledObjects)).isEqualTo(1);
+    assertThat(server.awaitWatches(scaledObjects, 2, Duration.ofSeconds(20))).isTrue();
+    boolean doneBeforeKeda = verified.isDone();
+    actAsKeda();
+    Verification verification = verified.get(30, TimeUnit.SECONDS);
+
+    // Then the wait resumed and passed, and the ScaledObject was applied once, before the wait
+    assertThat(doneBeforeKeda).isFalse();
+    assertThat(verification.checks()).extracting(Verification.Check::status).containsOnly(Verification.Status.PASSED);
+    List<String> requests = server.takeRequests();
+    assertThat(requests).filteredOn(r -> r.startsWith("PATCH " + scaledObjects + "/")).singleElement().asString()
+        .startsWith("PATCH " + scaledObjects + "/" + WorkshopManifests.SCALED_OBJECT + "?fieldManager=");
+    assertThat(requests).filteredOn(r -> r.startsWith("GET " + scaledObjects + "?") && r.contains("watch=true"))
+        .hasSize(2);
   }
 
   @Test

@@ -85,7 +85,9 @@ class ManifestValidatorTest {
 
     assertThat(checked).singleElement().satisfies(d -> {
       assertThat(d.hasErrors()).isTrue();
-      assertThat(d.result().report().errors().get(0).message()).startsWith("not valid YAML or JSON");
+      assertThat(d.parsed()).isFalse();
+      assertThat(d.location()).isEqualTo("x.yaml:1");
+      assertThat(d.result().report().errors().get(0).message()).startsWith("line 2, column 1: not valid YAML: ");
     });
   }
 
