@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.Base64Variant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.base.GeneratorBase;
+import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
@@ -33,7 +34,8 @@ final class TreeGenerator extends GeneratorBase {
   private JsonNode root;
 
   TreeGenerator(ObjectCodec codec) {
-    super(0, codec);
+    // no output, so no I/O context: what the deprecated two-argument constructor passes
+    super(0, codec, (IOContext) null);
   }
 
   /** The tree written, or null when nothing was. */

@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
  * whether it is Ready and which Kubernetes version and node images the provider resolved. Unset fields are shown
  * with the value AKS uses instead, so that NAP's sparse {@code default} class still reads as a full answer.
  *
- * <pre>{@code
+ * <pre>
  * AKSNodeClass default
  *   image:       Ubuntu2204 (Ubuntu 22.04)
  *   OS disk:     128 GB, ephemeral where the VM size has room for it
  *   subnet:      the cluster's node subnet
  *   ...
- * }</pre>
+ * </pre>
  *
  * @see KarpenterDescriptions#describe(Object) for any Karpenter kind
  */

@@ -6,14 +6,13 @@ import dev.autoscaling.workshop.retry.KubernetesRetries;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -131,10 +130,9 @@ public final class WorkshopCommand implements Runnable {
         throw new UserError("--kubeconfig " + kubeconfig + ": no such readable file");
       }
       try {
-        config = Config.fromKubeconfig(context, Files.readString(kubeconfig, StandardCharsets.UTF_8),
-            kubeconfig.toString());
-      } catch (IOException e) {
-        throw new UserError("--kubeconfig " + kubeconfig + ": " + e.getMessage());
+        config = Config.fromKubeconfig(context, kubeconfig.toFile());
+      } catch (KubernetesClientException e) {
+        throw new UserError("--kubeconfig " + kubeconfig + ": " + rootMessage(e));
       }
     } else {
       config = Config.autoConfigure(context);

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -207,8 +206,7 @@ final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
       return patch.deepCopy();
     }
     ObjectNode result = ((ObjectNode) target).deepCopy();
-    for (Iterator<Map.Entry<String, JsonNode>> it = patchObject.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : patchObject.properties()) {
       if (!field.getValue().isNull()) {
         JsonNode current = result.get(field.getKey());
         result.set(field.getKey(), current == null ? field.getValue().deepCopy() : merge(current, field.getValue()));

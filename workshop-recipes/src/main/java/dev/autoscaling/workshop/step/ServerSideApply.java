@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,8 +78,7 @@ final class ServerSideApply {
       if (!live.isObject()) {
         return false;
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = written.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : written.properties()) {
         JsonNode liveValue = live.get(field.getKey());
         if (liveValue == null || !contains(liveValue, field.getValue())) {
           return false;
