@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.autoscaling.validation.cel.CelRule;
 import dev.autoscaling.validation.cel.NestedTooDeeplyException;
 import dev.autoscaling.validation.schema.DataPath;
-import dev.autoscaling.validation.schema.DidYouMean;
 import dev.autoscaling.validation.schema.SchemaNode;
 import dev.autoscaling.validation.schema.SchemaValues;
 import dev.autoscaling.validation.schema.ValueKey;

@@ -224,7 +224,7 @@ public final class ManifestValidator {
       }
     }
     // for keda.sh kinds KEDA's admission webhook and scaler catalogue answer too, after the API server
-    ValidationReport report = group.equals("keda.sh") ? new ValidationReport(KedaValidation.validate(document))
+    ValidationReport report = group.equals("keda.sh") ? KedaValidation.check(document)
         : validator.validate(document);
     return new CheckedDocument(source, number, item, line, true,
         new DocumentResult(index, apiVersion, kind, name, true, withStrict(strict, report)), against);
