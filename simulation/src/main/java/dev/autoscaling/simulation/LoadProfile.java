@@ -13,7 +13,7 @@ import java.util.List;
  *
  * <pre>{@code
  * LoadProfile.parse("0s=4,30m=1")           // the workshop: 4 virtual customers for 30 minutes, then 1
- * LoadProfile.parse("0s=0/s,~10m=2/s,1h=0/s") // ramp to 2 messages/s over 10 minutes, hold, stop at 1 h
+ * LoadProfile.parse("0s=0/s,10m~2/s,1h=0/s") // ramp to 2 messages/s over 10 minutes, hold, stop at 1 h
  * }</pre>
  */
 public final class LoadProfile {

@@ -44,6 +44,8 @@ public final class Karpenter {
 
   private final List<InstanceType> catalogue;
   private final Map<String, Pool> pools = new TreeMap<>();
+  private final Map<String, List<Offer>> offers = new HashMap<>();
+  private final Map<String, Map<String, Map<String, String>>> offerLabels = new HashMap<>();
   private final List<Claim> claims = new ArrayList<>();
   private final Map<String, String> claimHash = new HashMap<>();
   private final Map<String, Integer> stage = new HashMap<>();
@@ -64,6 +66,23 @@ public final class Karpenter {
 
   public void pool(Pool pool) {
     pools.put(pool.name(), pool);
+    // the sizes a pool offers and the labels their nodes would carry, computed once per NodePool version
+    List<Offer> offered = new ArrayList<>();
+    for (InstanceType type : catalogue) {
+      if (pool.offers(type)) {
+        Map<String, String> labels = new HashMap<>(type.labels());
+        labels.putAll(pool.labels());
+        labels.put(NODEPOOL_LABEL, pool.name());
+        offered.add(new Offer(type, labels));
+      }
+    }
+    offers.put(pool.name(), List.copyOf(offered));
+    Map<String, Map<String, String>> byType = new HashMap<>();
+    offered.forEach(o -> byType.put(o.type().name(), o.labels()));
+    offerLabels.put(pool.name(), byType);
+  }
+
+  private record Offer(InstanceType type, Map<String, String> labels) {
   }
 
   public Map<String, Pool> pools() {
@@ -258,15 +277,24 @@ public final class Karpenter {
               && t.allocatableCpuMilli() >= cpu && t.allocatableMemoryMi() >= mem).toList();
           if (!still.isEmpty()) {
             open.pods().add(pod);
-            open.options().retainAll(still);
+            open.options().clear();
+            open.options().addAll(still);
             continue pods;
           }
         }
+        if (!Scheduler.toleratesAll(pod, pool.taints())) {
+          continue;
+        }
         long[] used = poolUse(pool, opened);
-        List<InstanceType> options = catalogue.stream().filter(t -> compatible(pod, pool, t)
-            && t.allocatableCpuMilli() >= pod.cpuMilli() && t.allocatableMemoryMi() >= pod.memoryMi()
-            && used[0] + t.vcpus() * 1000L <= pool.limitCpuMilli() && used[1] + t.memoryMi() <= pool.limitMemoryMi()
-            && used[2] + 1 <= pool.limitNodes()).toList();
+        List<InstanceType> options = new ArrayList<>();
+        for (Offer offer : offers.get(pool.name())) {
+          InstanceType t = offer.type();
+          if (t.allocatableCpuMilli() >= pod.cpuMilli() && t.allocatableMemoryMi() >= pod.memoryMi()
+              && used[0] + t.vcpus() * 1000L <= pool.limitCpuMilli() && used[1] + t.memoryMi() <= pool.limitMemoryMi()
+              && used[2] + 1 <= pool.limitNodes() && pod.accepts(offer.labels())) {
+            options.add(t);
+          }
+        }
         if (!options.isEmpty()) {
           List<SimPod> podsOfClaim = new ArrayList<>();
           podsOfClaim.add(pod);
@@ -302,14 +330,10 @@ public final class Karpenter {
   }
 
   /** Whether a pod may run on a node of this pool and size (startup taints do not count, as in Karpenter). */
-  static boolean compatible(SimPod pod, Pool pool, InstanceType type) {
-    if (!pool.offers(type) || !Scheduler.toleratesAll(pod, pool.taints())) {
-      return false;
-    }
-    Map<String, String> labels = new HashMap<>(type.labels());
-    labels.putAll(pool.labels());
-    labels.put(NODEPOOL_LABEL, pool.name());
-    return pod.accepts(labels);
+  private boolean compatible(SimPod pod, Pool pool, InstanceType type) {
+    Map<String, Map<String, String>> byType = offerLabels.get(pool.name());
+    Map<String, String> labels = byType == null ? null : byType.get(type.name());
+    return labels != null && Scheduler.toleratesAll(pod, pool.taints()) && pod.accepts(labels);
   }
 
   // ---- disruption
