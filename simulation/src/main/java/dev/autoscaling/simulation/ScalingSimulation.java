@@ -156,9 +156,20 @@ public final class ScalingSimulation {
     return this;
   }
 
+  /**
+   * The load; null: none of the simulation's own, the producers are whatever replicas the producer workload is
+   * given ({@link #scale}), as when something outside (a live API server) sets them.
+   */
   public ScalingSimulation load(LoadProfile profile) {
     this.load = profile;
     return this;
+  }
+
+  /** Adds a workload (a Deployment or StatefulSet created meanwhile); one of that name stays as it is. */
+  public void addWorkload(Workload workload) {
+    if (workloads.putIfAbsent(workload.name(), workload) == null) {
+      reconcile();
+    }
   }
 
   /** Runs {@code change} at second {@code at} (apply a NodePool, taint the system pool, ...). */
@@ -274,7 +285,9 @@ public final class ScalingSimulation {
 
   private void flow() {
     double in;
-    if (load.messagesPerSecond()) {
+    if (load == null) {
+      in = readyOf(producer) * customerRate;
+    } else if (load.messagesPerSecond()) {
       in = load.at(now);
     } else {
       int wanted = (int) Math.round(load.at(now));
@@ -287,7 +300,7 @@ public final class ScalingSimulation {
     }
     double out = readyOf(consumer) * workerRate;
     queue = Math.max(0, queue + in - out);
-    if (now >= load.lastChange() && drainedAt == null && queue == 0 && now > 0) {
+    if (load != null && now >= load.lastChange() && drainedAt == null && queue == 0 && now > 0) {
       drainedAt = now;
     }
   }
@@ -386,9 +399,10 @@ public final class ScalingSimulation {
   public SimulationResult result() {
     Map<String, Double> hours = new TreeMap<>();
     nodeSeconds.forEach((k, v) -> hours.put(k, v / 3600));
-    Long drain = drainedAt == null ? null : drainedAt - load.lastChange();
+    Long drain = drainedAt == null || load == null ? null : drainedAt - load.lastChange();
     List<String> stated = new ArrayList<>(assumptions);
-    stated.add("load: " + load + (load.messagesPerSecond() ? " messages/s" : " " + producer + " replicas, each "
+    stated.add("load: " + (load == null ? "as the producer's replicas are set" : load) + (load != null
+        && load.messagesPerSecond() ? " messages/s" : " " + producer + " replicas, each "
         + String.format(java.util.Locale.ROOT, "%.4f", customerRate) + " orders/s while Ready") + "; each Ready "
         + consumer + " completes " + String.format(java.util.Locale.ROOT, "%.4f", workerRate) + " orders/s");
     return new SimulationResult(timeline, events, new SimulationResult.Summary(now, peakReplicas, peakNodes, drain,
