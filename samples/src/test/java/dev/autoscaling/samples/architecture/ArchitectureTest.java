@@ -14,6 +14,7 @@ import dev.autoscaling.keda.TriggerAuthentications;
 import dev.autoscaling.keda.api.v1alpha1.triggerauthenticationspec.PodIdentity;
 import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.manifest.Snapshot;
+import dev.autoscaling.simulation.ScalingSimulation;
 import dev.autoscaling.workshop.Workshop;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,8 @@ class ArchitectureTest {
         ModuleClasses.of("keda-model", ScaledObjects.class),
         ModuleClasses.of("karpenter-model", NodePools.class),
         ModuleClasses.of("aks-provisioning", AksManager.class),
-        ModuleClasses.of("workshop-recipes", Workshop.class));
+        ModuleClasses.of("workshop-recipes", Workshop.class),
+        ModuleClasses.of("simulation", ScalingSimulation.class));
   }
 
   @Test
