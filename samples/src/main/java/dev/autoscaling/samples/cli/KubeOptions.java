@@ -74,12 +74,19 @@ final class KubeOptions {
     return config;
   }
 
-  /** The innermost cause, which names what went wrong (connection refused, timed out, unknown host). */
+  /**
+   * What went wrong, below the wrapper: the innermost cause that says something (timed out, unknown host), else the
+   * wrapper's first cause by its type (the JDK's ConnectException of a refused connection has no message).
+   */
   static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    Throwable named = e.getCause() == null ? e : e.getCause();
+    Throwable saying = null;
+    for (Throwable cause = named; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause.getMessage() != null) {
+        saying = cause;
+      }
     }
+    Throwable root = saying != null ? saying : named;
     return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
   }
 }

@@ -72,13 +72,12 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     WorkshopConfig config = Workshops.checked(() -> workshop.config().withTimeout(java.time.Duration.ofSeconds(timeoutSeconds)));
-    Workshop recipe = Workshops.load(config);
     if (dryRun.dryRun) {
+      Workshop recipe = Workshops.load(config);
       out.print(Workshops.checked(() -> recipe.plan(steps.from, steps.to)));
       out.flush();
       return 0;
     }
-    Workshops.checked(() -> recipe.range(steps.from, steps.to));
     Path file = progressFile.resolve(config);
     ProgressStore progress = ProgressStore.file(file);
     // With --subscription the Azure steps act (DefaultAzureCredential: az login, environment, managed identity);
@@ -97,6 +96,9 @@ final class RunCommand implements Callable<Integer> {
         }
         out.println("no cluster in the kubeconfig yet: the environment step creates it and uses its credentials");
       }
+      // loaded once the cluster answered: an absent one is named in seconds, before the CRDs are compiled
+      Workshop recipe = Workshops.load(config);
+      Workshops.checked(() -> recipe.range(steps.from, steps.to));
       WorkshopContext context = client != null ? WorkshopContext.cluster(config, client)
           : WorkshopContext.newCluster(config, azure);
       if (azure != null) {

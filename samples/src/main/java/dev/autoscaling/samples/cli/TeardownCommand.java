@@ -53,8 +53,8 @@ final class TeardownCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     WorkshopConfig config = store.applyTo(namespace.applyTo(cluster.applyTo(Workshops.defaults())));
-    Workshop recipe = Workshops.load(config);
     if (dryRun.dryRun) {
+      Workshop recipe = Workshops.load(config);
       List<Step> reversed = new ArrayList<>(recipe.steps());
       Collections.reverse(reversed);
       // An object two steps apply (arm-nodepool: its own step, then azure-linux moves it to another NodeClass) is
@@ -74,6 +74,7 @@ final class TeardownCommand implements Callable<Integer> {
       return 0;
     }
     try (KubernetesClient client = kube.connect()) {
+      Workshop recipe = Workshops.load(config);
       WorkshopContext context = WorkshopContext.cluster(config, client).withProgress(line -> out.println("  " + line));
       List<StepOutcome> outcomes = recipe.teardown(context,
           ProgressStore.file(progressFile.resolve(config)));
