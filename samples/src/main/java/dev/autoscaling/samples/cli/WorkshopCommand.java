@@ -21,7 +21,8 @@ import java.util.List;
     description = {"Runs the 'Scaling with KEDA and Karpenter' workshop with the autoscaling SDK.",
         "Start with `workshop demo`: it needs no Azure account and no cluster."},
     subcommands = {DemoCommand.class, PlanCommand.class, RunCommand.class, StatusCommand.class, WatchCommand.class,
-        TeardownCommand.class, RenderCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        TeardownCommand.class, RenderCommand.class, ValidateCommand.class, SimulateCommand.class,
+        CommandLine.HelpCommand.class})
 public final class WorkshopCommand implements Runnable {
 
   @CommandLine.Spec
@@ -42,7 +43,9 @@ public final class WorkshopCommand implements Runnable {
     WorkshopCommand root = new WorkshopCommand();
     CommandLine line = new CommandLine(root);
     for (CommandLine command : line.getSubcommands().values()) {
-      if (!(command.getCommand() instanceof ValidateCommand) && !(command.getCommand() instanceof CommandLine.HelpCommand)) {
+      // commands with exit codes of their own (validate, simulate) keep their list
+      if (command.getCommandSpec().usageMessage().exitCodeList().isEmpty()
+          && !(command.getCommand() instanceof CommandLine.HelpCommand)) {
         command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
             .exitCodeList(ExitCode.helpList());
       }

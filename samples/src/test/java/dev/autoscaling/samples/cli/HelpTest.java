@@ -31,7 +31,8 @@ class HelpTest {
       "teardown", union(CLUSTER, Set.of("--cluster", "--namespace", "--store-manifest", "--dry-run",
           "--progress-file")),
       "render", Set.of("--out", "--rabbitmq-username", "--rabbitmq-password-env"),
-      "validate", Set.of("--provider", "--quiet", "--output"));
+      "validate", Set.of("--provider", "--quiet", "--output"),
+      "simulate", Set.of("--load", "--duration", "--from", "--region", "--json", "--namespace", "--store-manifest"));
 
   private static Set<String> union(Set<String> a, Set<String> b) {
     Set<String> all = new TreeSet<>(a);
