@@ -2,6 +2,7 @@ package dev.autoscaling.keda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoscaling.manifest.Manifests;
+import dev.autoscaling.validation.FieldValidation;
 import dev.autoscaling.validation.ValidationException;
 import dev.autoscaling.validation.Violation;
 
@@ -17,12 +18,21 @@ public final class KedaValidation {
   private KedaValidation() {
   }
 
-  /** Every violation of a KEDA object (model object, JSON tree or YAML text). */
+  /**
+   * Every violation of a KEDA object (model object, JSON tree or YAML text), an unknown field an error as under
+   * {@code kubectl apply}'s default strict field validation.
+   */
   public static List<Violation> validate(Object object) {
+    return validate(object, FieldValidation.STRICT);
+  }
+
+  /** As {@link #validate(Object)}, unknown fields treated as {@code kubectl apply --validate=...} treats them. */
+  public static List<Violation> validate(Object object, FieldValidation fieldValidation) {
     // one conversion to a tree, shared by both checks
     JsonNode tree = object instanceof JsonNode node ? node
         : object instanceof String text ? Manifests.parseAll(text).get(0) : Manifests.toTree(object);
-    List<Violation> violations = new ArrayList<>(KedaCrds.validator().validate(tree).violations());
+    List<Violation> violations = new ArrayList<>(KedaCrds.validator().withFieldValidation(fieldValidation)
+        .validate(tree).violations());
     violations.addAll(KedaAdmission.check(tree));
     return violations;
   }
