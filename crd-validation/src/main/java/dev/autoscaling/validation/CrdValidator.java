@@ -30,7 +30,8 @@ import java.util.TreeSet;
  * the API server applies it (defaults first, then every OpenAPI keyword, unknown fields as warnings) and every
  * {@code x-kubernetes-validations} CEL rule. All violations are returned, not the first.
  *
- * <p>Built once from CRD documents (schemas and rules are compiled then) and safe to share between threads.
+ * <p>Built once from CRD documents (each kind and version is compiled, schema and rules, when it is first validated)
+ * and safe to share between threads.
  * <pre>{@code
  * CrdValidator validator = CrdValidator.fromClasspath("META-INF/crds/karpenter-azure/karpenter.sh_nodepools.yaml");
  * ValidationReport report = validator.validate(nodePool);
@@ -39,11 +40,73 @@ import java.util.TreeSet;
 public final class CrdValidator {
 
   /**
-   * One kind at one version. {@code cleanDefaults} holds the schema nodes whose default validates without a
-   * violation: on create, such a default is placed only where a check can see it.
+   * One kind at one version, compiled when it is first needed: a command that checks one NodePool should not wait
+   * for the CEL rules of every other kind and version the CRDs define (compiling them is most of a cold start).
+   * {@code cleanDefaults} holds the schema nodes whose default validates without a violation: on create, such a
+   * default is placed only where a check can see it.
    */
-  private record Target(String apiVersion, String kind, String crd, String version, SchemaNode schema,
-                        Set<SchemaNode> cleanDefaults) {
+  private static final class Target {
+    private final String apiVersion;
+    private final String kind;
+    private final String crd;
+    private final String version;
+    /** The version's schema until it is compiled; then dropped, as the compiled nodes hold what they need. */
+    private JsonNode openApiV3Schema;
+    private final MemoBudget memoBudget;
+    private volatile Compiled compiled;
+
+    private record Compiled(SchemaNode schema, Set<SchemaNode> cleanDefaults) {
+    }
+
+    Target(String apiVersion, String kind, String crd, String version, JsonNode openApiV3Schema,
+        MemoBudget memoBudget) {
+      this.apiVersion = apiVersion;
+      this.kind = kind;
+      this.crd = crd;
+      this.version = version;
+      this.openApiV3Schema = openApiV3Schema;
+      this.memoBudget = memoBudget;
+    }
+
+    String apiVersion() {
+      return apiVersion;
+    }
+
+    String kind() {
+      return kind;
+    }
+
+    String crd() {
+      return crd;
+    }
+
+    String version() {
+      return version;
+    }
+
+    SchemaNode schema() {
+      return compiled().schema();
+    }
+
+    Set<SchemaNode> cleanDefaults() {
+      return compiled().cleanDefaults();
+    }
+
+    private Compiled compiled() {
+      Compiled result = compiled;
+      if (result == null) {
+        synchronized (this) { // once, even when threads share the validator from the start
+          result = compiled;
+          if (result == null) {
+            SchemaNode schema = SchemaNode.compile(openApiV3Schema, memoBudget);
+            result = new Compiled(schema, CrdValidator.cleanDefaults(schema));
+            compiled = result;
+            openApiV3Schema = null;
+          }
+        }
+      }
+      return result;
+    }
   }
 
   private final Map<String, Target> targets;
@@ -76,9 +139,8 @@ public final class CrdValidator {
       String kind = crd.path("spec").path("names").path("kind").asText();
       for (Map.Entry<String, JsonNode> version : CrdVersions.schemas(crd).entrySet()) {
         String key = key(group + "/" + version.getKey(), kind);
-        SchemaNode schema = SchemaNode.compile(version.getValue(), memoBudget);
         Target previous = targets.put(key, new Target(group + "/" + version.getKey(), kind,
-            CrdVersions.groupKind(crd), version.getKey(), schema, cleanDefaults(schema)));
+            CrdVersions.groupKind(crd), version.getKey(), version.getValue(), memoBudget));
         if (previous != null) {
           throw new IllegalArgumentException("two CRDs define " + group + "/" + version.getKey() + " " + kind
               + ": give each provider's CRD set its own CrdValidator");
