@@ -91,8 +91,8 @@ class ArtifactsIT {
 
   @Test
   void shouldPublishTheLibraryModules() {
-    assertThat(published).contains("crd-validation", "keda-model", "karpenter-model", "aks-provisioning",
-        "workshop-recipes");
+    assertThat(published).contains("crd-validation", "keda-model", "karpenter-model", "simulation",
+        "aks-provisioning", "workshop-recipes");
   }
 
   @Test

@@ -1,9 +1,12 @@
 package dev.autoscaling.samples.cli;
 
+import dev.autoscaling.samples.simulate.LiveCluster;
+import dev.autoscaling.simulation.cluster.Taint;
 import dev.autoscaling.workshop.RunReport;
 import dev.autoscaling.workshop.StoreManifest;
 import dev.autoscaling.workshop.Workshop;
 import dev.autoscaling.workshop.WorkshopConfig;
+import dev.autoscaling.workshop.WorkshopManifests;
 import dev.autoscaling.workshop.embedded.EmbeddedApiServer;
 import dev.autoscaling.workshop.progress.ProgressStore;
 import dev.autoscaling.workshop.step.Step;
@@ -11,6 +14,8 @@ import dev.autoscaling.workshop.step.StepRun;
 import dev.autoscaling.workshop.step.Verification;
 import dev.autoscaling.workshop.step.WorkshopContext;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -28,8 +33,9 @@ import java.util.concurrent.Callable;
         "  - the Azure steps (feature, provider, group, cluster, credentials, taint) as a dry run: their az commands;",
         "  - every Kubernetes step against an embedded API server (fabric8's mock server, CRUD mode), each object",
         "    validated first, applied server-side, read back and verified as far as an API server alone can show.",
-        "No controllers run there: KEDA, Karpenter, the scheduler and kubelets do not act, so nothing scales and",
-        "checks that need them are reported as not observable. Ends with a summary."})
+        "KEDA, the HPA, the scheduler, kubelets and Karpenter (NAP) are simulated in-process on an accelerated clock",
+        "(dev.autoscaling.simulation): they write the HPA, Deployment scale, Pods, NodeClaims, Nodes and Events the",
+        "checks read. After the last step the load stops and the demo waits for the scale-in. Ends with a summary."})
 final class DemoCommand implements Callable<Integer> {
 
   /** The kinds checked against pinned CRDs; built-in kinds are parsed into fabric8's typed model instead. */
@@ -41,21 +47,42 @@ final class DemoCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  /** Virtual seconds per wall second while the steps run, and while the demo waits for the scale-in. */
+  static final double SPEED = 100;
+  static final double SCALE_IN_SPEED = 400;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     WorkshopConfig config = workshop.config(StoreManifest.BUNDLED);
     Workshop demo = Workshops.load(config);
-    try (EmbeddedApiServer server = EmbeddedApiServer.start()) {
+    try (EmbeddedApiServer server = EmbeddedApiServer.start();
+        LiveCluster live = LiveCluster.start(server.client(), config.namespace(), SPEED, line -> {
+          synchronized (out) {
+            out.println("  " + line);
+          }
+        })) {
       out.println("workshop demo: the 'Scaling with KEDA and Karpenter' workshop, without Azure and without a cluster");
       out.println("  Kubernetes API: embedded, " + server.url() + " (fabric8 mock server, CRUD mode, in this process)");
-      out.println("  No controllers run here: KEDA, Karpenter, the scheduler and kubelets do not act on what is"
-          + " applied,");
-      out.println("  so nothing scales and no node appears. Azure steps are a dry run: their az commands are shown.");
+      out.println("  Controllers: SIMULATED in this process (KEDA, HPA, scheduler, kubelets, Karpenter/NAP), " + (int) SPEED
+          + " virtual seconds per second; lines starting with ~ are their events (virtual seconds). Assumptions:");
+      live.assumptions().forEach(a -> out.println("    - " + a));
+      out.println("  Azure steps are a dry run: their az commands are shown.");
       out.println();
-      WorkshopContext context = WorkshopContext.withoutControllers(config, server.client()).withProgress(line ->
-          out.println(line.startsWith("== ") ? "\n" + line : "  " + line));
+      Taint systemTaint = Taint.parse(config.systemPoolTaint().asTaintString());
+      WorkshopContext context = WorkshopContext.cluster(config, server.client()).withProgress(line -> {
+        if (line.startsWith("== nap:")) {
+          // what the dry-run az command would do on AKS: the simulated system pool gets the taint
+          live.taintSystemPool(systemTaint);
+        }
+        synchronized (out) {
+          out.println(line.startsWith("== ") ? "\n" + line : "  " + line);
+        }
+      });
       RunReport report = demo.run(context, ProgressStore.inMemory(), null, null);
+      if (report.succeeded()) {
+        scaleIn(out, live, server, config);
+      }
       for (StepRun run : report.steps()) {
         if (run.verification() != null) {
           for (Verification.Check check : run.verification().checks()) {
@@ -73,6 +100,33 @@ final class DemoCommand implements Callable<Integer> {
       summary(out, demo, report, server);
       out.flush();
       return report.succeeded() ? 0 : 1;
+    }
+  }
+
+  /** The load stops (virtual-customer back to 1, as the load step's teardown does); the controllers scale in. */
+  private static void scaleIn(PrintWriter out, LiveCluster live, EmbeddedApiServer server, WorkshopConfig config) {
+    synchronized (out) {
+      out.println();
+      out.println("== load stops: deployment/" + WorkshopManifests.VIRTUAL_CUSTOMER + " back to 1 replica; the"
+          + " simulated controllers scale in (" + (int) SCALE_IN_SPEED + " virtual seconds per second)");
+    }
+    server.client().apps().deployments().inNamespace(config.namespace()).withName(WorkshopManifests.VIRTUAL_CUSTOMER)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":1}}");
+    live.speed(SCALE_IN_SPEED);
+    boolean scaledIn;
+    try {
+      scaledIn = live.await(sim -> sim.workloads().get(WorkshopManifests.VIRTUAL_WORKER).replicas()
+          <= Math.max(1, config.minReplicas()), 20_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      scaledIn = false;
+    }
+    String state = live.read(sim -> sim.workloads().get(WorkshopManifests.VIRTUAL_WORKER).replicas() + " "
+        + WorkshopManifests.VIRTUAL_WORKER + " replica(s), queue " + (long) sim.queue() + ", NodeClaims "
+        + sim.nodeClaims().stream().map(c -> c.name() + " (" + c.type().name() + ")").toList() + " at virtual "
+        + sim.now() + " s");
+    synchronized (out) {
+      out.println("  " + (scaledIn ? "scaled in: " : "not scaled in yet: ") + state);
     }
   }
 
@@ -97,7 +151,7 @@ final class DemoCommand implements Callable<Integer> {
     out.println("  applied:   " + report.writes() + " writes (server-side apply), " + server.creates()
         + " objects created, " + server.requests() + " requests to the embedded API server");
     out.println("  verified:  " + report.checks(Verification.Status.PASSED) + " checks passed, "
-        + report.checks(Verification.Status.NOT_OBSERVABLE) + " not observable without controllers, "
+        + report.checks(Verification.Status.NOT_OBSERVABLE) + " not observable (Azure dry run), "
         + report.checks(Verification.Status.FAILED) + " failed");
     out.println(report.succeeded() ? "Demo complete. Against a real cluster: workshop run --kubeconfig FILE"
         : "Demo stopped: see the errors above.");

@@ -24,7 +24,8 @@ import java.nio.file.Path;
     description = {"Runs the 'Scaling with KEDA and Karpenter' workshop with the autoscaling SDK.",
         "Start with `workshop demo`: it needs no Azure account and no cluster."},
     subcommands = {DemoCommand.class, PlanCommand.class, RunCommand.class, StatusCommand.class, WatchCommand.class,
-        TeardownCommand.class, RenderCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        TeardownCommand.class, RenderCommand.class, ValidateCommand.class, SimulateCommand.class,
+        CommandLine.HelpCommand.class})
 public final class WorkshopCommand implements Runnable {
 
   @CommandLine.Spec

@@ -52,8 +52,11 @@ class WorkshopCliTest {
     // Then
     assertThat(exit).as(cli.err.toString()).isZero();
     String out = cli.out.toString();
-    assertThat(out).contains("No controllers run here", "Summary", "planned:   9 steps", "8 az commands (dry run)",
-        "0 failed", "Demo complete.")
+    assertThat(out).contains("Controllers: SIMULATED", "Summary", "planned:   9 steps", "8 az commands (dry run)",
+        "3 not observable (Azure dry run), 0 failed", "Demo complete.")
+        // scale-out by the HPA, NAP's node for the evicted store, the Arm64 D size, drift to Azure Linux, scale-in
+        .contains("SuccessfulRescale", "New size: 2", "TaintManagerEviction", "on Standard_D2als_v6",
+            "consolidation: Standard_D2pls_v6", "Drifted", "scaled in: 1 virtual-worker replica(s)")
         .contains("dry run (no Azure credentials): az aks create --name workshopcluster")
         .contains("scaledobject/virtual-worker-rabbitmq-scaledobject -n pets created")
         .doesNotContain("password@");
