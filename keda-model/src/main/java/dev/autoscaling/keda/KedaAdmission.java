@@ -37,14 +37,23 @@ public final class KedaAdmission {
 
   /** The webhook's answer for a ScaledObject, ScaledJob, TriggerAuthentication or ClusterTriggerAuthentication. */
   public static List<Violation> check(Object resource) {
+    return check(resource, new KedaAuthentications());
+  }
+
+  /**
+   * The webhook's answer, with the (Cluster)TriggerAuthentications seen earlier in the same input: a trigger's
+   * scaler checks then know what its authenticationRef gives. The object itself is not recorded.
+   */
+  public static List<Violation> check(Object resource, KedaAuthentications authentications) {
     JsonNode object = resource instanceof JsonNode node ? node : Manifests.toTree(resource);
+    String namespace = object.path("metadata").path("namespace").asText("");
     List<Violation> out = new ArrayList<>();
     switch (object.path("kind").asText()) {
       case "ScaledObject" -> {
         scaledObject(object, out);
-        triggers(object.path("spec").path("triggers"), out);
+        triggers(object.path("spec").path("triggers"), authentications, namespace, out);
       }
-      case "ScaledJob" -> triggers(object.path("spec").path("triggers"), out);
+      case "ScaledJob" -> triggers(object.path("spec").path("triggers"), authentications, namespace, out);
       case "TriggerAuthentication", "ClusterTriggerAuthentication" -> authentication(object.path("spec"), out);
       default -> {
         // not a KEDA kind with webhook rules
@@ -220,7 +229,8 @@ public final class KedaAdmission {
   }
 
   /** 18, 19, 20: checks on the trigger list (ScaledObject and ScaledJob). */
-  private static void triggers(JsonNode triggers, List<Violation> out) {
+  private static void triggers(JsonNode triggers, KedaAuthentications authentications, String namespace,
+      List<Violation> out) {
     if (!triggers.isArray() || triggers.isEmpty()) {
       out.add(error("spec.triggers", "no triggers defined in the ScaledObject/ScaledJob: add at least one"));
       return;
@@ -238,7 +248,8 @@ public final class KedaAdmission {
       Map<String, String> metadata = new LinkedHashMap<>();
       trigger.path("metadata").properties().forEach(e -> metadata.put(e.getKey(), e.getValue().asText()));
       String metricType = trigger.path("metricType").isTextual() ? trigger.get("metricType").asText() : null;
-      out.addAll(TriggerMetadata.check(type, metricType, metadata, "spec.triggers[" + i + "].metadata"));
+      out.addAll(TriggerMetadata.check(type, metricType, metadata, authentications.of(trigger, namespace),
+          "spec.triggers[" + i + "].metadata"));
       String name = trigger.path("name").asText("");
       if (!name.isEmpty() && !names.add(name)) {
         out.add(error("spec.triggers[" + i + "].name", "triggerName \"" + Excerpt.of(name) + "\" is defined multiple"

@@ -19,11 +19,20 @@ public final class KedaValidation {
 
   /** Every violation of a KEDA object (model object, JSON tree or YAML text). */
   public static List<Violation> validate(Object object) {
+    return validate(object, new KedaAuthentications());
+  }
+
+  /**
+   * Every violation of a KEDA object read from an input, knowing the (Cluster)TriggerAuthentications seen earlier
+   * in it; a (Cluster)TriggerAuthentication is then remembered for the objects after it.
+   */
+  public static List<Violation> validate(Object object, KedaAuthentications authentications) {
     // one conversion to a tree, shared by both checks
     JsonNode tree = object instanceof JsonNode node ? node
         : object instanceof String text ? Manifests.parseAll(text).get(0) : Manifests.toTree(object);
     List<Violation> violations = new ArrayList<>(KedaCrds.validator().validate(tree).violations());
-    violations.addAll(KedaAdmission.check(tree));
+    violations.addAll(KedaAdmission.check(tree, authentications));
+    authentications.record(tree);
     return violations;
   }
 

@@ -111,7 +111,8 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
 
   /** Every problem of the metadata against KEDA's catalogue; empty when KEDA would read it as meant. */
   public List<Violation> validate() {
-    return TriggerMetadata.check(type, metricType, metadata, "metadata");
+    return TriggerMetadata.check(type, metricType, metadata, authenticationRef == null ? TriggerAuth.NONE
+        : TriggerAuth.UNKNOWN, "metadata");
   }
 
   /**

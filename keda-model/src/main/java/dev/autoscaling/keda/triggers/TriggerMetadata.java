@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
  * Checks a trigger's free-form metadata as KEDA v2.20.2 reads it (its scaler catalogue and the SDK's overlay of
  * what KEDA reads beyond it). Errors are what makes KEDA fail to build the scaler: a required key missing, a value
  * it cannot parse (a number, a boolean, a duration, a closed set), a removed key, keys it refuses together, a
- * metricType the scaler or the HPA refuses; and credentials written in plain metadata (the SDK's rule). Warnings
- * are what KEDA accepts and ignores: an unknown key (with the key probably meant), a key read only from a
- * TriggerAuthentication or only from the environment, a second spelling of a key already given, a deprecated key.
- * Values are never repeated in messages: they may be secrets.
+ * metricType the scaler or the HPA refuses, a scaler's own check ({@link ScalerChecks}); and credentials written
+ * in plain metadata (the SDK's rule). Warnings are what KEDA accepts and ignores: an unknown key (with the key
+ * probably meant), a key read only from a TriggerAuthentication or only from the environment, a second spelling of
+ * a key already given, a deprecated key. Values are never repeated in messages: they may be secrets.
  */
 public final class TriggerMetadata {
 
@@ -61,6 +61,17 @@ public final class TriggerMetadata {
    * {@code path} names the metadata map ({@code spec.triggers[0].metadata}).
    */
   public static List<Violation> check(String type, String metricType, Map<String, String> metadata, String path) {
+    return check(type, metricType, metadata, TriggerAuth.UNKNOWN, path);
+  }
+
+  /**
+   * Every problem of one trigger's metadata and its {@code metricType} (null when the trigger does not set it), with
+   * what the trigger's authentication may give ({@link TriggerAuth#NONE} for a trigger without authenticationRef):
+   * the scaler's own checks ({@link ScalerChecks}) report a credential missing only when no authentication can give
+   * it. {@code path} names the metadata map ({@code spec.triggers[0].metadata}).
+   */
+  public static List<Violation> check(String type, String metricType, Map<String, String> metadata, TriggerAuth auth,
+      String path) {
     List<Violation> out = new ArrayList<>();
     List<ScalerParameter> parameters = ScalerCatalogue.scalers().get(type);
     ScalerRules rules = ScalerCatalogue.rules(type);
@@ -83,6 +94,7 @@ public final class TriggerMetadata {
     }
     conflicts(type, rules, metricType, metadata, path, out);
     metricType(type, rules, metricType, path, out);
+    ScalerChecks.check(type, metadata, auth, path, out);
     return out;
   }
 

@@ -1,14 +1,26 @@
 package dev.autoscaling.keda.triggers;
 
 import java.util.List;
+import java.util.Map;
 
 /** Test data: every key a scaler cannot do without, with a value of the kind KEDA parses it as. */
 public final class RequiredMetadata {
 
+  /** What a scaler's own Validate needs beyond its struct tags (see ScalerChecks), with values it accepts. */
+  private static final Map<String, Map<String, String>> CHECKED = Map.of(
+      "activemq", Map.of("managementEndpoint", "broker:8161", "destinationName", "q", "brokerName", "b"),
+      "artemis-queue", Map.of("managementEndpoint", "broker:8161", "queueName", "q", "brokerName", "b",
+          "brokerAddress", "a"),
+      "cron", Map.of("start", "0 6 * * *", "end", "0 18 * * *"));
+
   private RequiredMetadata() {
   }
 
-  /** Sets each required key (its FromEnv form where KEDA reads it only from the environment); cpu/memory get a metricType. */
+  /**
+   * Sets each required key (its FromEnv form where KEDA reads it only from the environment); cpu/memory get a
+   * metricType; a scaler whose own checks need what only a TriggerAuthentication gives (a client secret, a password)
+   * gets an authenticationRef.
+   */
   public static void fill(ScalerTrigger<?> trigger, List<ScalerParameter> parameters) {
     for (ScalerParameter p : parameters) {
       if (p.requiredInMetadata()) {
@@ -22,6 +34,10 @@ public final class RequiredMetadata {
               default -> "x";
             });
       }
+    }
+    CHECKED.getOrDefault(trigger.type(), Map.of()).forEach(trigger::metadata);
+    if (ScalerChecks.scalers().contains(trigger.type())) {
+      trigger.authenticationRef("auth");
     }
     if (trigger.type().equals("cpu") || trigger.type().equals("memory")) {
       trigger.metricType("Utilization");

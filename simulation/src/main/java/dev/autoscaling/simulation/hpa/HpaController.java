@@ -153,6 +153,17 @@ public final class HpaController {
         desired = allowed;
       }
     }
+    // events older than the longest policy period no longer count: keep a long run's lists short
+    int period = 0;
+    for (Policy p : scaleUp.policies()) {
+      period = Math.max(period, p.periodSeconds());
+    }
+    for (Policy p : scaleDown.policies()) {
+      period = Math.max(period, p.periodSeconds());
+    }
+    long cutoff = now - period;
+    upEvents.removeIf(e -> e.time() <= cutoff);
+    downEvents.removeIf(e -> e.time() <= cutoff);
     if (desired > current) {
       upEvents.add(new Stamped(now, desired - current));
     } else if (desired < current) {

@@ -3,6 +3,7 @@ package dev.autoscaling.workshop.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import dev.autoscaling.karpenter.KarpenterCrds;
+import dev.autoscaling.keda.KedaAuthentications;
 import dev.autoscaling.keda.KedaValidation;
 import dev.autoscaling.keda.KedaCrds;
 import dev.autoscaling.manifest.ListItems;
@@ -41,6 +42,8 @@ public final class ManifestValidator {
   private static final String AWS_GROUP = "karpenter.k8s.aws";
 
   private final Provider forcedProvider;
+  /** The (Cluster)TriggerAuthentications of the input being read: applied together, triggers find them. */
+  private KedaAuthentications authentications = new KedaAuthentications();
 
   private ManifestValidator(Provider forcedProvider) {
     this.forcedProvider = forcedProvider;
@@ -65,6 +68,7 @@ public final class ManifestValidator {
    * @throws IllegalStateException when checking an object fails inside this SDK (a bug), naming the object
    */
   public void validate(List<Path> paths, InputStream stdin, ValidationListener listener) {
+    authentications = new KedaAuthentications();
     boolean stdinRead = false;
     for (Path path : paths) {
       if (path.toString().equals("-")) {
@@ -84,6 +88,7 @@ public final class ManifestValidator {
 
   /** Every object of one YAML or JSON text; {@code source} names it in the results. */
   public List<CheckedDocument> validate(String source, String text) {
+    authentications = new KedaAuthentications();
     List<CheckedDocument> checked = new ArrayList<>();
     try (ManifestReader reader = ManifestReader.of(text, source)) {
       readAll(reader, checked::add);
@@ -95,6 +100,7 @@ public final class ManifestValidator {
 
   /** Objects built in Java, checked exactly as their YAML would be; {@code source} names them in the results. */
   public List<CheckedDocument> validateObjects(String source, List<? extends HasMetadata> objects) {
+    authentications = new KedaAuthentications();
     List<CheckedDocument> checked = new ArrayList<>(objects.size());
     for (int i = 0; i < objects.size(); i++) {
       checked.add(check(source, i + 1, "", 0, Manifests.toTree(objects.get(i)), List.of()));
@@ -224,7 +230,7 @@ public final class ManifestValidator {
       }
     }
     // for keda.sh kinds KEDA's admission webhook and scaler catalogue answer too, after the API server
-    ValidationReport report = group.equals("keda.sh") ? new ValidationReport(KedaValidation.validate(document))
+    ValidationReport report = group.equals("keda.sh") ? new ValidationReport(KedaValidation.validate(document, authentications))
         : validator.validate(document);
     return new CheckedDocument(source, number, item, line, true,
         new DocumentResult(index, apiVersion, kind, name, true, withStrict(strict, report)), against);

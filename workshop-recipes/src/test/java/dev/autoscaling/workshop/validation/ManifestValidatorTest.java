@@ -107,4 +107,41 @@ class ManifestValidatorTest {
     assertThat(checked.get(0).result().report().errors()).extracting(Violation::path).containsExactlyInAnyOrder(
         "spec.idleReplicaCount", "spec.triggers[0].metadata[host]");
   }
+  @Test
+  void shouldCheckATriggerAgainstTheTriggerAuthenticationEarlierInTheSameInput() {
+    // a SQL Server trigger whose authentication gives only the password: KEDA needs a host or a connection string
+    String input = """
+        apiVersion: keda.sh/v1alpha1
+        kind: TriggerAuthentication
+        metadata: {name: sql-password, namespace: shop}
+        spec:
+          env: [{parameter: password, name: SQL_PASSWORD}]
+        ---
+        apiVersion: keda.sh/v1alpha1
+        kind: ScaledJob
+        metadata: {name: invoices, namespace: shop}
+        spec:
+          jobTargetRef:
+            template:
+              spec:
+                containers: [{name: invoicer, image: invoicer:1}]
+          triggers:
+          - type: mssql
+            metadata: {query: "SELECT COUNT(*) FROM invoices", targetValue: "5", username: keda}
+            authenticationRef: {name: sql-password}
+        """;
+    ManifestValidator validator = ManifestValidator.detectingProvider();
+
+    List<CheckedDocument> together = validator.validate("invoices.yaml", input);
+
+    assertThat(together).extracting(CheckedDocument::hasErrors).containsExactly(false, true);
+    assertThat(together.get(1).result().report().violations()).filteredOn(Violation::isError)
+        .extracting(Violation::path).containsExactly("spec.triggers[0].metadata[host]");
+    // the same ScaledJob read on its own: the authentication may be in the cluster and give the host
+    String alone = input.substring(input.indexOf("---") + 4);
+    assertThat(validator.validate("job.yaml", alone)).noneMatch(CheckedDocument::hasErrors);
+    // and in another namespace the authentication read first is not the one the trigger names
+    assertThat(validator.validate("other.yaml", input.replace("namespace: shop}\nspec:\n  jobTargetRef",
+        "namespace: billing}\nspec:\n  jobTargetRef"))).noneMatch(CheckedDocument::hasErrors);
+  }
 }

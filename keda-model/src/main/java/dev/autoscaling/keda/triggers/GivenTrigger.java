@@ -1,0 +1,63 @@
+package dev.autoscaling.keda.triggers;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A trigger as a scaler check sees it: its metadata and what its authentication may give. KEDA reads each value
+ * from up to three places (the metadata key, {@code <key>FromEnv} naming a container environment variable, a
+ * TriggerAuthentication parameter); a value whose place cannot be read here (the environment, an authentication not
+ * seen) counts as given, so a check never reports missing what KEDA may well find.
+ */
+record GivenTrigger(Map<String, String> metadata, TriggerAuth auth) {
+
+  private static final Set<String> GO_TRUE = Set.of("1", "t", "T", "TRUE", "true", "True");
+
+  /** The metadata value, trimmed, or null when absent or blank (KEDA takes a blank value as not given). */
+  String value(String key) {
+    String value = metadata.get(key);
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  boolean inMetadata(String key) {
+    return value(key) != null;
+  }
+
+  boolean fromEnv(String key) {
+    return value(key + "FromEnv") != null;
+  }
+
+  /** KEDA may find the value in metadata, the environment ({@code <key>FromEnv}) or the authentication. */
+  boolean mayHave(String key) {
+    return inMetadata(key) || fromEnv(key) || auth.mayGive(key);
+  }
+
+  /** KEDA may find the value in metadata or the authentication (a key it does not read from the environment). */
+  boolean mayHaveWithoutEnv(String key) {
+    return inMetadata(key) || auth.mayGive(key);
+  }
+
+  /** A number in metadata, or null when absent or not a number (the catalogue's own check reports that). */
+  Double number(String key) {
+    String value = value(key);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Double.valueOf(value);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** A number in metadata, 0 when absent (Go's zero value), or null when it cannot be read. */
+  Double numberOrZero(String key) {
+    return value(key) == null ? Double.valueOf(0) : number(key);
+  }
+
+  /** The value is a Go boolean true. */
+  boolean isTrue(String key) {
+    String value = value(key);
+    return value != null && GO_TRUE.contains(value);
+  }
+}
