@@ -34,7 +34,8 @@ import java.util.TreeSet;
  * which it then says. {@code status} of a CRD with the status subresource is not checked on create or update (the API
  * server drops it): {@link #validateStatus} checks it. All violations are returned, not the first.
  *
- * <p>Built once from CRD documents (schemas and rules are compiled then) and safe to share between threads.
+ * <p>Built once from CRD documents (each kind and version is compiled, schema and rules, when it is first validated)
+ * and safe to share between threads.
  * <pre>{@code
  * CrdValidator validator = CrdValidator.fromClasspath("META-INF/crds/karpenter-azure/karpenter.sh_nodepools.yaml");
  * ValidationReport report = validator.validate(nodePool);
@@ -43,12 +44,92 @@ import java.util.TreeSet;
 public final class CrdValidator {
 
   /**
-   * One kind at one version. {@code cleanDefaults} holds the schema nodes whose default validates without a
-   * violation: on create, such a default is placed only where a check can see it.
+   * One kind at one version, compiled when it is first needed: a command that checks one NodePool should not wait
+   * for the CEL rules of every other kind and version the CRDs define (compiling them is most of a cold start).
+   * {@code cleanDefaults} holds the schema nodes whose default validates without a violation: on create, such a
+   * default is placed only where a check can see it.
    */
-  private record Target(String apiVersion, String kind, String crd, String version, SchemaNode schema,
-                        Set<SchemaNode> cleanDefaults, boolean namespaced, boolean statusSubresource,
-                        boolean anyRules) {
+  private static final class Target {
+    private final String apiVersion;
+    private final String kind;
+    private final String crd;
+    private final String version;
+    private final boolean namespaced;
+    private final boolean statusSubresource;
+    /** The version's schema until it is compiled; then dropped, as the compiled nodes hold what they need. */
+    private JsonNode openApiV3Schema;
+    private final MemoBudget memoBudget;
+    private volatile Compiled compiled;
+
+    /** {@code anyRules}: whether any node has CEL rules (only then is "rules not checked" worth saying). */
+    private record Compiled(SchemaNode schema, Set<SchemaNode> cleanDefaults, boolean anyRules) {
+    }
+
+    Target(String apiVersion, String kind, String crd, String version, JsonNode openApiV3Schema,
+        MemoBudget memoBudget, boolean namespaced, boolean statusSubresource) {
+      this.apiVersion = apiVersion;
+      this.kind = kind;
+      this.crd = crd;
+      this.version = version;
+      this.openApiV3Schema = openApiV3Schema;
+      this.memoBudget = memoBudget;
+      this.namespaced = namespaced;
+      this.statusSubresource = statusSubresource;
+    }
+
+    boolean namespaced() {
+      return namespaced;
+    }
+
+    boolean statusSubresource() {
+      return statusSubresource;
+    }
+
+    boolean anyRules() {
+      return compiled().anyRules();
+    }
+
+    String apiVersion() {
+      return apiVersion;
+    }
+
+    String kind() {
+      return kind;
+    }
+
+    String crd() {
+      return crd;
+    }
+
+    String version() {
+      return version;
+    }
+
+    SchemaNode schema() {
+      return compiled().schema();
+    }
+
+    Set<SchemaNode> cleanDefaults() {
+      return compiled().cleanDefaults();
+    }
+
+    private Compiled compiled() {
+      Compiled result = compiled;
+      if (result == null) {
+        synchronized (this) { // once, even when threads share the validator from the start
+          result = compiled;
+          if (result == null) {
+            SchemaNode schema = SchemaNode.compile(openApiV3Schema, memoBudget);
+            boolean[] anyRules = {false};
+            schema.forEach(node -> anyRules[0] |= node.hasRules);
+            result = new Compiled(schema, CrdValidator.cleanDefaults(schema), anyRules[0]);
+            compiled = result;
+            openApiV3Schema = null;
+          }
+        }
+      }
+      return result;
+    }
   }
 
   private final Map<String, Target> targets;
@@ -107,12 +188,9 @@ public final class CrdValidator {
       boolean namespaced = !"Cluster".equals(crd.path("spec").path("scope").asText());
       for (Map.Entry<String, JsonNode> version : CrdVersions.schemas(crd).entrySet()) {
         String key = key(group + "/" + version.getKey(), kind);
-        SchemaNode schema = SchemaNode.compile(version.getValue(), memoBudget);
-        boolean[] anyRules = {false};
-        schema.forEach(node -> anyRules[0] |= node.hasRules);
         Target previous = targets.put(key, new Target(group + "/" + version.getKey(), kind,
-            CrdVersions.groupKind(crd), version.getKey(), schema, cleanDefaults(schema), namespaced,
-            CrdVersions.hasStatusSubresource(crd, version.getKey()), anyRules[0]));
+            CrdVersions.groupKind(crd), version.getKey(), version.getValue(), memoBudget, namespaced,
+            CrdVersions.hasStatusSubresource(crd, version.getKey())));
         if (previous != null) {
           throw new IllegalArgumentException("two CRDs define " + group + "/" + version.getKey() + " " + kind
               + ": give each provider's CRD set its own CrdValidator");
