@@ -2,6 +2,7 @@ package dev.autoscaling.keda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoscaling.manifest.Manifests;
+import dev.autoscaling.validation.FieldValidation;
 import dev.autoscaling.validation.ValidationException;
 import dev.autoscaling.validation.Violation;
 
@@ -17,9 +18,12 @@ public final class KedaValidation {
   private KedaValidation() {
   }
 
-  /** Every violation of a KEDA object (model object, JSON tree or YAML text). */
+  /**
+   * Every violation of a KEDA object (model object, JSON tree or YAML text), an unknown field an error as under
+   * {@code kubectl apply}'s default strict field validation.
+   */
   public static List<Violation> validate(Object object) {
-    return validate(object, new KedaAuthentications());
+    return validate(object, FieldValidation.STRICT, new KedaAuthentications());
   }
 
   /**
@@ -27,10 +31,22 @@ public final class KedaValidation {
    * in it; a (Cluster)TriggerAuthentication is then remembered for the objects after it.
    */
   public static List<Violation> validate(Object object, KedaAuthentications authentications) {
+    return validate(object, FieldValidation.STRICT, authentications);
+  }
+
+  /** As {@link #validate(Object)}, unknown fields treated as {@code kubectl apply --validate=...} treats them. */
+  public static List<Violation> validate(Object object, FieldValidation fieldValidation) {
+    return validate(object, fieldValidation, new KedaAuthentications());
+  }
+
+  /** As {@link #validate(Object, KedaAuthentications)}, unknown fields treated as the given choice says. */
+  public static List<Violation> validate(Object object, FieldValidation fieldValidation,
+      KedaAuthentications authentications) {
     // one conversion to a tree, shared by both checks
     JsonNode tree = object instanceof JsonNode node ? node
         : object instanceof String text ? Manifests.parseAll(text).get(0) : Manifests.toTree(object);
-    List<Violation> violations = new ArrayList<>(KedaCrds.validator().validate(tree).violations());
+    List<Violation> violations = new ArrayList<>(KedaCrds.validator().withFieldValidation(fieldValidation)
+        .validate(tree).violations());
     violations.addAll(KedaAdmission.check(tree, authentications));
     authentications.record(tree);
     return violations;

@@ -1,6 +1,7 @@
 package dev.autoscaling.samples.cli;
 
 import dev.autoscaling.validation.DocumentResult;
+import dev.autoscaling.validation.FieldValidation;
 import dev.autoscaling.validation.Violation;
 import dev.autoscaling.workshop.validation.CheckedDocument;
 import dev.autoscaling.workshop.validation.ManifestValidator;
@@ -24,12 +25,15 @@ import java.util.concurrent.Callable;
     mixinStandardHelpOptions = true,
     description = {
         "Checks KEDA and Karpenter manifests against pinned CRDs, offline.",
-        "The structural schema as the API server applies it (defaults, types, patterns,",
-        "enums, bounds, unknown fields) and every CEL rule. Files are read as kubectl",
-        "reads them: YAML (anchors, aliases and merge keys resolved) or a JSON stream,",
-        "a v1 List (or any *List) checked item by item, a field set twice refused as",
-        "the API server's strict decoding refuses it. Kubernetes built-in kinds are",
-        "listed as not checked. With -o text, one line per violation:",
+        "The structural schema as the API server applies it (metadata, defaults, types,",
+        "patterns, enums, bounds) and every CEL rule; an unknown field is an error, as",
+        "kubectl apply's strict field validation makes it (--validate=warn: a warning).",
+        "Status of a kind with the status subresource is not checked: the API server",
+        "drops it. Files are read as kubectl reads them: YAML (anchors, aliases and",
+        "merge keys resolved) or a JSON stream, a v1 List (or any *List) checked item",
+        "by item, a field set twice refused as the API server's strict decoding refuses",
+        "it. Kubernetes built-in kinds are listed as not checked. With -o text, one",
+        "line per violation:",
         "  FILE:DOCUMENT [items[N]] KIND/NAME PATH: MESSAGE",
         "Documents are numbered from 1 (-o json, junit and sarif add the line each",
         "starts on); one that is not valid YAML or JSON is named with its line.",
@@ -60,6 +64,11 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Check karpenter.sh kinds against this provider's CRDs (default: from each NodeClass "
           + "reference; Azure when there is none).")
   String provider;
+
+  @Option(names = "--validate", paramLabel = "strict|warn|ignore", defaultValue = "strict",
+      description = "What an unknown field costs, as kubectl apply's --validate: strict (the default, as kubectl's)"
+          + " rejects the object, warn reports that the API server drops the field, ignore says nothing.")
+  String validate;
 
   @Option(names = "--quiet", description = "Print only violations, not the documents that passed.")
   boolean quiet;
@@ -98,6 +107,13 @@ final class ValidateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "-o: expected text, json, junit or sarif, got '" + output + "'");
     }
+    FieldValidation fieldValidation;
+    try {
+      fieldValidation = FieldValidation.parse(validate);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--validate: " + e.getMessage());
+    }
+    validator = validator.withFieldValidation(fieldValidation);
     Tally tally = new Tally(out, err, quiet, afterCheck, ValidationOutput.of(output, out));
     try {
       validator.validate(paths, stdin, tally);

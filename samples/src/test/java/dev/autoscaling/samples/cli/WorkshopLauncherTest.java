@@ -70,12 +70,37 @@ class WorkshopLauncherTest {
     Result result = launch(link, Map.of("JAVA_HOME", jdk.toString()), "demo");
 
     // built or not, the jar it looks for is the checkout's
-    if (Files.exists(checkoutJar)) {
+    Path archive = checkoutJar.resolveSibling("workshop.jsa");
+    if (Files.exists(checkoutJar) && Files.exists(archive)) {
+      assertThat(result.out).containsExactly("[-XX:SharedArchiveFile=" + archive + "]", "[-Xlog:cds=off]",
+          "[-Xlog:cds+dynamic=off]", "[-jar]", "[" + checkoutJar + "]", "[demo]");
+    } else if (Files.exists(checkoutJar)) {
       assertThat(result.out).containsExactly("[-jar]", "[" + checkoutJar + "]", "[demo]");
     } else {
       assertThat(result.exit).isEqualTo(ExitCode.USAGE.code());
       assertThat(result.err).contains(checkoutJar + " not found");
     }
+  }
+
+  @Test
+  void shouldStartFromTheArchiveBesideTheJarAndValidateFilesWithTheClientCompilerOnly(@TempDir Path dir)
+      throws Exception {
+    Path jdk = fakeJava(dir);
+    Path jar = Files.writeString(dir.resolve("w.jar"), "");
+    Path archive = Files.writeString(dir.resolve("w.jsa"), "");
+    Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "WORKSHOP_JAR", jar.toString());
+
+    Result files = launch(LAUNCHER, env, "validate", "a.yaml");
+    Result folder = launch(LAUNCHER, env, "validate", "a.yaml", dir.toString());
+    Result stdin = launch(LAUNCHER, env, "validate", "-");
+    Result demo = launch(LAUNCHER, env, "demo");
+
+    List<String> cds = List.of("[-XX:SharedArchiveFile=" + archive + "]", "[-Xlog:cds=off]",
+        "[-Xlog:cds+dynamic=off]");
+    assertThat(files.out).startsWith(cds.toArray(String[]::new)).contains("[-XX:TieredStopAtLevel=1]");
+    assertThat(folder.out).startsWith(cds.toArray(String[]::new)).doesNotContain("[-XX:TieredStopAtLevel=1]");
+    assertThat(stdin.out).doesNotContain("[-XX:TieredStopAtLevel=1]");
+    assertThat(demo.out).containsSequence(cds).doesNotContain("[-XX:TieredStopAtLevel=1]");
   }
 
   @Test
