@@ -78,12 +78,12 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) pri
 (cd "$work" && node -e "const y = require('js-yaml'), fs = require('fs');
   fs.writeFileSync('nodepool.yaml', y.dump(JSON.parse(fs.readFileSync('nodepools.jsonl', 'utf8').split('\\n')[0])))")
 file="$work/nodepool.yaml"
-launcher="$root/samples/bin/workshop"
+launcher="$root/bin/workshop"
 sdk_cmd=(java -jar "$jar" validate "$file")
 sdk_label="java -jar workshop.jar validate"
 if [ -x "$launcher" ]; then
   sdk_cmd=("$launcher" validate "$file")
-  sdk_label="samples/bin/workshop validate (class-data archive, C1)"
+  sdk_label="bin/workshop validate (class-data archive, C1)"
 fi
 plain_cmd=(java -jar "$jar" validate "$file")
 peer_cmd=(node "$work/cold.mjs" "$file")
