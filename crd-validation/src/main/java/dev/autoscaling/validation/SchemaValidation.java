@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.autoscaling.validation.cel.CelRule;
 import dev.autoscaling.validation.cel.NestedTooDeeplyException;
+import dev.autoscaling.validation.meta.ObjectMetadata;
 import dev.autoscaling.validation.schema.DataPath;
 import dev.autoscaling.validation.schema.SchemaNode;
 import dev.autoscaling.validation.schema.SchemaValues;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One walk of an object against a compiled structural schema: the OpenAPI keywords, unknown fields, and the CEL
@@ -21,21 +23,85 @@ import java.util.Map;
  */
 final class SchemaValidation {
 
+  /**
+   * The API server's words when a schema error keeps it from running the CEL rules (apiextensions-apiserver,
+   * {@code hasBlockingErr}).
+   */
+  static final String RULES_NOT_CHECKED = "some validation rules were not checked because the object was invalid;"
+      + " correct the existing errors to complete validation";
+
+  /**
+   * The keywords whose violations the API server files as Required, NotSupported, TypeInvalid, TooLong or TooMany:
+   * after any of them it evaluates no CEL rule at all.
+   */
+  private static final Set<String> BLOCKING = Set.of("required", "enum", "type", "x-kubernetes-int-or-string",
+      "maxLength", "maxItems", "maxProperties", "x-kubernetes-embedded-resource",
+      ObjectMetadata.ANNOTATIONS_SIZE);
+
   private final List<Violation> out = new ArrayList<>();
+  /** What the CEL rules said: kept apart, since a blocking schema error means the API server never ran them. */
+  private final List<Violation> ruleOut = new ArrayList<>(0);
+  private final FieldValidation fieldValidation;
   // small at first: most validations convert few containers, the rest hit remembered outcomes
   private final IdentityHashMap<JsonNode, Object> celValues = new IdentityHashMap<>(4);
 
-  static List<Violation> run(JsonNode data, JsonNode old, SchemaNode root) {
-    SchemaValidation validation = new SchemaValidation();
+  private SchemaValidation(FieldValidation fieldValidation) {
+    this.fieldValidation = fieldValidation;
+  }
+
+  /**
+   * The violations of a whole object: {@code before} (what was found before the schema was consulted, such as
+   * metadata), then the schema's, then the CEL rules' — or, after a blocking error, the API server's note that the
+   * rules were not checked.
+   */
+  static List<Violation> run(JsonNode data, JsonNode old, SchemaNode root, FieldValidation fieldValidation,
+                             List<Violation> before, boolean anyRules) {
+    SchemaValidation validation = new SchemaValidation(fieldValidation);
+    validation.out.addAll(before);
     validation.walk(data, old, root, DataPath.root(), true);
-    return validation.out;
+    return validation.finish(anyRules);
+  }
+
+  /**
+   * The violations of one top-level field (the status subresource's {@code status}): its schema and the rules at and
+   * below it, reported under its name.
+   */
+  static List<Violation> runField(String field, JsonNode data, JsonNode old, SchemaNode root,
+                                  FieldValidation fieldValidation, List<Violation> before, boolean anyRules) {
+    SchemaValidation validation = new SchemaValidation(fieldValidation);
+    validation.out.addAll(before);
+    SchemaNode schema = root.property(field);
+    JsonNode value = data.get(field);
+    if (schema != null && value != null) {
+      DataPath path = DataPath.root();
+      path.enterField(field);
+      validation.walk(value, old == null ? null : old.get(field), schema, path, false);
+      path.leave();
+    }
+    return validation.finish(anyRules);
   }
 
   /** The violations of a value placed below the root, such as a schema's own default, on create. */
   static List<Violation> runBelowRoot(JsonNode data, SchemaNode schema) {
-    SchemaValidation validation = new SchemaValidation();
+    SchemaValidation validation = new SchemaValidation(FieldValidation.WARN);
     validation.walk(data, null, schema, DataPath.root(), false);
-    return validation.out;
+    return validation.finish(true);
+  }
+
+  private List<Violation> finish(boolean anyRules) {
+    if (ruleOut.isEmpty() && !anyRules) {
+      return out;
+    }
+    for (Violation violation : out) {
+      if (violation.isError() && BLOCKING.contains(violation.rule())) {
+        if (anyRules) {
+          out.add(Violation.error("", "x-kubernetes-validations", RULES_NOT_CHECKED));
+        }
+        return out;
+      }
+    }
+    out.addAll(ruleOut);
+    return out;
   }
 
   private void walk(JsonNode data, JsonNode old, SchemaNode schema, DataPath path, boolean root) {
@@ -71,7 +137,7 @@ final class SchemaValidation {
       try {
         evaluateRules(data, nodeType, old, schema, path);
       } catch (NestedTooDeeplyException e) {
-        out.add(Violation.warning(path.toString(), "x-kubernetes-validations", "not checked: the value is "
+        ruleOut.add(Violation.warning(path.toString(), "x-kubernetes-validations", "not checked: the value is "
             + e.getMessage() + ", deeper than the SDK gives to CEL rules; the API server evaluates them"));
       }
     }
@@ -82,8 +148,9 @@ final class SchemaValidation {
       String name = schema.required.get(i);
       JsonNode value = data.get(name);
       // an absent property with a default is given it by the API server, whether or not it was placed here
-      if (value == null ? schemaOf(schema, name).defaultValue == null
-          : value.getNodeType() == JsonNodeType.NULL && !schemaOf(schema, name).nullable) {
+      // so is a null where null is not allowed: the API server prunes it, then defaults it
+      SchemaNode property = value == null || value.getNodeType() == JsonNodeType.NULL ? schemaOf(schema, name) : null;
+      if (property != null && property.defaultValue == null && (value == null || !property.nullable)) {
         out.add(Violation.error(path.field(name).toString(), "required", "Required value: set " + name));
       }
     }
@@ -102,13 +169,24 @@ final class SchemaValidation {
         path.enterKey(name);
         walk(field.getValue(), old == null ? null : old.get(name), schema.additionalProperties, path, false);
         path.leave();
-      } else if (!schema.preserveUnknownFields
+      } else if (!schema.preserveUnknownFields && fieldValidation != FieldValidation.IGNORE
           && !((root || schema.embeddedResource) && isTypeMeta(name))) {
-        String suggestion = DidYouMean.suggest(name, schema.properties.keySet());
-        out.add(Violation.warning(path.field(name).toString(), "unknown field",
-            "unknown field, dropped by the API server without a word"
-                + (suggestion == null ? "" : "; did you mean " + path.field(suggestion) + "?")));
+        unknownField(schema, path, name);
       }
+    }
+  }
+
+  /** kubectl's strict field validation refuses the object; with --validate=warn the API server drops the field. */
+  private void unknownField(SchemaNode schema, DataPath path, String name) {
+    String suggestion = DidYouMean.suggest(name, schema.properties.keySet());
+    String where = path.field(name).toString();
+    String hint = suggestion == null ? "" : "; did you mean " + path.field(suggestion) + "?";
+    if (fieldValidation == FieldValidation.STRICT) {
+      out.add(Violation.error(where, "unknown field", "strict decoding error: unknown field \"" + where + "\""
+          + hint));
+    } else {
+      out.add(Violation.warning(where, "unknown field", "unknown field \"" + where + "\", dropped by the API server"
+          + hint));
     }
   }
 
@@ -180,9 +258,9 @@ final class SchemaValidation {
 
   private void report(CelRule.Outcome outcome, CelRule rule, DataPath path) {
     if (outcome instanceof CelRule.Failed failed) {
-      out.add(new Violation(at(path, rule), failed.message(), rule.rule(), rule.reason(), Severity.ERROR));
+      ruleOut.add(new Violation(at(path, rule), failed.message(), rule.rule(), rule.reason(), Severity.ERROR));
     } else if (outcome instanceof CelRule.Unevaluable unevaluable) {
-      out.add(new Violation(at(path, rule), "rule could not be evaluated, so the API server rejects the object: "
+      ruleOut.add(new Violation(at(path, rule), "rule could not be evaluated, so the API server rejects the object: "
           + unevaluable.error(), rule.rule(), "InternalError", Severity.ERROR));
     }
   }

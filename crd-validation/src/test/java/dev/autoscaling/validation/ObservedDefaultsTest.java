@@ -145,7 +145,7 @@ class ObservedDefaultsTest {
 
   private static List<String> messages(JsonNode data, SchemaNode schema) {
     List<String> messages = new ArrayList<>();
-    for (Violation violation : SchemaValidation.run(data, null, schema)) {
+    for (Violation violation : SchemaValidation.run(data, null, schema, FieldValidation.STRICT, List.of(), true)) {
       messages.add(violation.path() + ": " + violation.message());
     }
     return messages;

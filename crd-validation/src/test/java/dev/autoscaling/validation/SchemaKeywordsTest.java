@@ -143,6 +143,7 @@ class SchemaKeywordsTest {
       "maxProperties         | labels: {a: x, b: y, c: z}     | spec.labels        | maxProperties",
       "map value type        | labels: {a: 1}                 | spec.labels[a]     | type",
       "embedded resource     | template: {spec: {}}           | spec.template.apiVersion | x-kubernetes-embedded-resource",
+      "unknown field (strict)| nmae: x                        | spec.nmae          | unknown field",
       "CEL rule              | policy: Keep                   | spec.policy        | self in ['Retain', 'Delete']",
       "CEL fieldPath         | policy: Delete                 | spec.policy.policy | self != 'Delete'"})
   void shouldReject(String keyword, String spec, String path, String rule) {
@@ -155,7 +156,6 @@ class SchemaKeywordsTest {
 
   @ParameterizedTest(name = "{0}: warns on {1}")
   @CsvSource(delimiter = '|', value = {
-      "unknown field         | nmae: x                        | spec.nmae  | unknown field",
       "nullable              | plain: null                    | spec.plain | nullable"})
   void shouldWarn(String keyword, String spec, String path, String rule) {
     ValidationReport report = validate(spec);

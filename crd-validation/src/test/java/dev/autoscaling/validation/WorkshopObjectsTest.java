@@ -84,8 +84,8 @@ class WorkshopObjectsTest {
   }
 
   @Test
-  void shouldWarnAboutAnUnknownFieldAndSuggestTheRightOne() {
-    ValidationReport report = keda.validate("""
+  void shouldRejectAnUnknownFieldAsKubectlApplyDoesAndSuggestTheRightOne() {
+    String scaledObject = """
         apiVersion: keda.sh/v1alpha1
         kind: ScaledObject
         metadata: {name: worker}
@@ -95,13 +95,25 @@ class WorkshopObjectsTest {
           triggers:
           - type: rabbitmq
             metadata: {queueName: orders}
-        """);
+        """;
 
-    assertThat(report.isValid()).isTrue();
-    assertThat(report.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.path()).isEqualTo("spec.minReplicas");
-      assertThat(w.message()).contains("dropped by the API server").contains("did you mean spec.minReplicaCount?");
+    // kubectl apply's default, strict field validation
+    assertThat(keda.validate(scaledObject).violations()).singleElement().satisfies(e -> {
+      assertThat(e.isError()).isTrue();
+      assertThat(e.path()).isEqualTo("spec.minReplicas");
+      assertThat(e.message()).isEqualTo(
+          "strict decoding error: unknown field \"spec.minReplicas\"; did you mean spec.minReplicaCount?");
     });
+    // --validate=warn: the API server drops the field and says so
+    ValidationReport warned = keda.withFieldValidation(FieldValidation.WARN).validate(scaledObject);
+    assertThat(warned.isValid()).isTrue();
+    assertThat(warned.warnings()).singleElement().satisfies(w -> {
+      assertThat(w.path()).isEqualTo("spec.minReplicas");
+      assertThat(w.message()).isEqualTo(
+          "unknown field \"spec.minReplicas\", dropped by the API server; did you mean spec.minReplicaCount?");
+    });
+    // --validate=ignore: not a word
+    assertThat(keda.withFieldValidation(FieldValidation.IGNORE).validate(scaledObject).violations()).isEmpty();
   }
 
   @Test

@@ -1,8 +1,12 @@
 package dev.autoscaling.karpenter;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autoscaling.validation.Violation;
+
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -117,6 +121,15 @@ public final class Labels {
 
   public static Optional<Label> find(String key) {
     return Optional.ofNullable(ALL.get(key));
+  }
+
+  /**
+   * For each requirement of a NodePool (a JSON tree) whose key is in a domain Karpenter reserves but is not a label it
+   * sets there: the key, and the one probably meant ({@code karpenter.azure.com/sku-famly: ... did you mean
+   * karpenter.azure.com/sku-family?}), at {@code spec.template.spec.requirements[N].key}.
+   */
+  public static List<Violation> unknownReservedKeys(JsonNode nodePool) {
+    return LabelChecks.requirements(nodePool).stream().filter(v -> v.path().endsWith(".key")).toList();
   }
 
   /** The restricted domain a key is in ({@code karpenter.azure.com}), or null. */

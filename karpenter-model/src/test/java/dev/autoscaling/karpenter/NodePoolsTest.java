@@ -247,6 +247,33 @@ class NodePoolsTest {
   }
 
   @Test
+  void shouldRejectANameTheApiServerRejects() {
+    assertThatThrownBy(() -> VALID.named("Bad_Name").build())
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).violations()).filteredOn(Violation::isError)
+            .singleElement().satisfies(v -> {
+              assertThat(v.path()).isEqualTo("metadata.name");
+              assertThat(v.message()).isEqualTo("Invalid value: \"Bad_Name\": a lowercase RFC 1123 subdomain must"
+                  + " consist of lower case alphanumeric characters, '-' or '.', and must start and end with an"
+                  + " alphanumeric character (e.g. 'example.com', regex used for validation is"
+                  + " '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
+            }));
+  }
+
+  @Test
+  void shouldRejectANamelessPool() {
+    assertThatThrownBy(() -> NodePools.arm64().linux().nodeClass(AKSNodeClasses.named("default")).build())
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).violations()).filteredOn(Violation::isError)
+            .extracting(Violation::path, Violation::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("metadata.name",
+                    "Required value: name or generateName is required"),
+                org.assertj.core.groups.Tuple.tuple("", "some validation rules were not checked because the object"
+                    + " was invalid; correct the existing errors to complete validation")))
+        .hasMessageStartingWith("NodePool <unnamed> is invalid");
+  }
+
+  @Test
   void shouldAcceptRealWorldPoolsWithoutFalseAlarms() {
     // A flexible spot pool on AKS
     assertThat(NodePools.spot().amd64().skuFamily("D", "E", "F").minValues(2).skuCpu().between(4, 16)

@@ -3,6 +3,7 @@ package dev.autoscaling.keda;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.validation.DocumentResult;
+import dev.autoscaling.validation.FieldValidation;
 import dev.autoscaling.validation.ValidationException;
 import dev.autoscaling.validation.ValidationReport;
 import dev.autoscaling.validation.Violation;
@@ -70,21 +71,54 @@ public final class KedaValidation {
       }
       return violations;
     }
-    return validate(object, new KedaAuthentications());
+    return validate(object, FieldValidation.STRICT, new KedaAuthentications());
   }
 
   /**
-   * Every violation of a KEDA object read from an input, knowing the (Cluster)TriggerAuthentications seen earlier
-   * in it; a (Cluster)TriggerAuthentication is then remembered for the objects after it.
+   * Every violation of an object read from an input, as {@link #check(JsonNode)}, with unknown fields treated as
+   * {@code kubectl apply --validate=...} treats them and knowing the (Cluster)TriggerAuthentications seen earlier in
+   * the input; a (Cluster)TriggerAuthentication is then remembered for the objects after it.
    */
+  public static ValidationReport check(JsonNode object, FieldValidation fieldValidation,
+      KedaAuthentications authentications) {
+    List<Violation> violations = new ArrayList<>(KedaCrds.validator().withFieldValidation(fieldValidation)
+        .validate(object).violations());
+    violations.addAll(KedaAdmission.check(object, authentications));
+    authentications.record(object);
+    return new ValidationReport(violations);
+  }
+
+  /**
+   * Every violation of a KEDA object read from an input, knowing the (Cluster)TriggerAuthentications seen earlier.
+   *
+   * @deprecated use {@link #check(JsonNode, FieldValidation, KedaAuthentications)}
+   */
+  @Deprecated(forRemoval = false)
   public static List<Violation> validate(Object object, KedaAuthentications authentications) {
-    // one conversion to a tree, shared by both checks
+    return validate(object, FieldValidation.STRICT, authentications);
+  }
+
+  /**
+   * As {@link #validate(Object)}, unknown fields treated as {@code kubectl apply --validate=...} treats them.
+   *
+   * @deprecated use {@link #check(JsonNode, FieldValidation, KedaAuthentications)}
+   */
+  @Deprecated(forRemoval = false)
+  public static List<Violation> validate(Object object, FieldValidation fieldValidation) {
+    return validate(object, fieldValidation, new KedaAuthentications());
+  }
+
+  /**
+   * As {@link #validate(Object, KedaAuthentications)}, unknown fields treated as the given choice says.
+   *
+   * @deprecated use {@link #check(JsonNode, FieldValidation, KedaAuthentications)}
+   */
+  @Deprecated(forRemoval = false)
+  public static List<Violation> validate(Object object, FieldValidation fieldValidation,
+      KedaAuthentications authentications) {
     JsonNode tree = object instanceof JsonNode node ? node
         : object instanceof String text ? Manifests.parseAll(text).get(0) : Manifests.toTree(object);
-    List<Violation> violations = new ArrayList<>(KedaCrds.validator().validate(tree).violations());
-    violations.addAll(KedaAdmission.check(tree, authentications));
-    authentications.record(tree);
-    return violations;
+    return check(tree, fieldValidation, authentications).violations();
   }
 
   /**

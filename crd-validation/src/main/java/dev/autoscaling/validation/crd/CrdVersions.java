@@ -32,6 +32,17 @@ public final class CrdVersions {
     return schemas;
   }
 
+  /** Whether the version serves the status subresource, so that status is written only through it. */
+  public static boolean hasStatusSubresource(JsonNode crd, String versionName) {
+    for (JsonNode version : crd.path("spec").path("versions")) {
+      if (version.path("name").asText().equals(versionName)) {
+        return version.path("subresources").has("status");
+      }
+    }
+    // the v1beta1 form: one subresources block for every version
+    return crd.path("spec").path("subresources").has("status");
+  }
+
   /** {@code group/kind}, e.g. {@code karpenter.sh/NodePool}, for messages. */
   public static String groupKind(JsonNode crd) {
     return crd.path("spec").path("group").asText() + "/" + crd.path("spec").path("names").path("kind").asText();

@@ -181,7 +181,8 @@ public final class SchemaValues {
     }
   }
 
-  private static String describe(JsonNode value) {
+  /** What kind of value this is, in words: "an object", "a list", "an integer", ... */
+  public static String describe(JsonNode value) {
     return switch (value.getNodeType()) {
       case OBJECT -> "an object";
       case ARRAY -> "a list";

@@ -3,7 +3,6 @@ package dev.autoscaling.samples.cli;
 import dev.autoscaling.samples.simulate.LiveCluster;
 import dev.autoscaling.simulation.cluster.Taint;
 import dev.autoscaling.workshop.RunReport;
-import dev.autoscaling.workshop.StoreManifest;
 import dev.autoscaling.workshop.Workshop;
 import dev.autoscaling.workshop.WorkshopConfig;
 import dev.autoscaling.workshop.WorkshopManifests;
@@ -17,7 +16,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -29,20 +28,24 @@ import java.util.concurrent.Callable;
  * an in-process API server; the Azure steps are rendered as a dry run.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Runs the whole workshop without Azure and without a cluster:",
-        "  - the Azure steps (feature, provider, group, cluster, credentials, taint) as a dry run: their az commands;",
-        "  - every Kubernetes step against an embedded API server (fabric8's mock server, CRUD mode), each object",
-        "    validated first, applied server-side, read back and verified as far as an API server alone can show.",
-        "KEDA, the HPA, the scheduler, kubelets and Karpenter (NAP) are simulated in-process on an accelerated clock",
-        "(dev.autoscaling.simulation): they write the HPA, Deployment scale, Pods, NodeClaims, Nodes and Events the",
-        "checks read. After the last step the load stops and the demo waits for the scale-in. Ends with a summary."})
+    description = {"Runs the whole workshop without Azure and without a cluster.",
+        "  - The Azure steps (feature, provider, group, cluster, credentials, taint)",
+        "    as a dry run: their az commands.",
+        "  - Every Kubernetes step against an embedded API server (fabric8's mock",
+        "    server, CRUD mode): each object validated first, applied server-side,",
+        "    read back and verified.",
+        "KEDA, the HPA, the scheduler, kubelets and Karpenter (NAP) are simulated",
+        "in-process on an accelerated clock (dev.autoscaling.simulation): they write",
+        "the HPA, Deployment scale, Pods, NodeClaims, Nodes and Events the checks",
+        "read. After the last step the load stops and the demo waits for the",
+        "scale-in. Ends with a summary."})
 final class DemoCommand implements Callable<Integer> {
 
   /** The kinds checked against pinned CRDs; built-in kinds are parsed into fabric8's typed model instead. */
   private static final Set<String> CRD_GROUPS = Set.of("keda.sh", "karpenter.sh", "karpenter.azure.com");
 
-  @ParentCommand
-  WorkshopCommand workshop;
+  @Mixin
+  WorkshopOptions workshop;
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -54,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    WorkshopConfig config = workshop.config(StoreManifest.BUNDLED);
+    WorkshopConfig config = workshop.config();
     Workshop demo = Workshops.load(config);
     try (EmbeddedApiServer server = EmbeddedApiServer.start();
         LiveCluster live = LiveCluster.start(server.client(), config.namespace(), SPEED, line -> {

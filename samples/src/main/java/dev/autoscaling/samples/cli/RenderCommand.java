@@ -26,13 +26,16 @@ import java.util.concurrent.Callable;
     mixinStandardHelpOptions = true,
     description = {
         "Prints the workshop's six manifests, built with the SDK, as YAML.",
-        "Without --out: one multi-document YAML stream on standard output.",
+        "Without --out: one multi-document YAML stream on standard output",
+        "(`workshop render | workshop validate -` checks it).",
         "With --out DIR: one file per object, one folder per workshop file:",
         "  DIR/virtual-worker-scaler/    Secret, TriggerAuthentication, ScaledObject",
-        "  DIR/arm-nodepool-profile/     NodePool arm-nodepool on the default AKSNodeClass",
-        "  DIR/arm-nodepool-profile_v2/  AKSNodeClass default-azurelinux, NodePool arm-nodepool on it",
+        "  DIR/arm-nodepool-profile/     NodePool arm-nodepool, default AKSNodeClass",
+        "  DIR/arm-nodepool-profile_v2/  AKSNodeClass default-azurelinux, NodePool",
+        "                                arm-nodepool on it",
         "Apply a folder with: kubectl apply -f DIR/<folder>",
-        "The Secret's data is base64-encoded, which is not encryption: treat the output as secret."})
+        "The Secret's data is base64-encoded, which is not encryption: treat the",
+        "output as secret."})
 final class RenderCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "DIR", description = "Write one file per object into DIR instead of printing.")
@@ -52,7 +55,7 @@ final class RenderCommand implements Callable<Integer> {
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     String password = System.getenv(rabbitMqPasswordEnv);
     RabbitMqCredentials credentials = password == null
         ? RabbitMqCredentials.workshopDefaults().withUsername(rabbitMqUsername)
@@ -67,14 +70,23 @@ final class RenderCommand implements Callable<Integer> {
       return 0;
     }
     for (WorkshopStage stage : stages) {
-      Path folder = Files.createDirectories(out.resolve(stage.name()));
+      Path folder;
+      try {
+        folder = Files.createDirectories(out.resolve(stage.name()));
+      } catch (IOException e) {
+        throw IoFailures.cannot("create folder", e);
+      }
       int index = 1;
       for (HasMetadata object : stage.objects()) {
         Path file = folder.resolve(String.format(Locale.ROOT, "%02d-%s-%s.yaml",
             index++, object.getKind().toLowerCase(Locale.ROOT), object.getMetadata().getName()));
-        Files.writeString(file, Manifests.toYaml(object), StandardCharsets.UTF_8);
-        if (object instanceof Secret) {
-          ownerOnly(file);
+        try {
+          Files.writeString(file, Manifests.toYaml(object), StandardCharsets.UTF_8);
+          if (object instanceof Secret) {
+            ownerOnly(file);
+          }
+        } catch (IOException e) {
+          throw IoFailures.cannot("write", e);
         }
         spec.commandLine().getErr().println("wrote " + file);
       }

@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,18 +22,27 @@ import java.util.concurrent.Callable;
 
 /** {@code workshop run}: applies and verifies the steps against a real cluster, resumably. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Applies and verifies the workshop's steps against the cluster of --kubeconfig/--context.",
-        "Each step is idempotent (server-side apply); verification waits with watches up to the timeout.",
-        "Progress is saved after each step: without --from, a run starts at the first step not yet done.",
-        "An apply that would change a field another field manager owns stops the step and names both",
-        "(--force-conflicts takes such fields over). Requests the API server cannot serve (429, 5xx, no",
-        "connection) are retried with backoff, --retries times at most, and counted in the summary.",
-        "With --subscription, the Azure steps run through the Azure SDK (DefaultAzureCredential); without it",
+    description = {"Applies and verifies the workshop's steps against a cluster.",
+        "The cluster is the one of --kubeconfig/--context; if it does not answer within",
+        "3 s, the run stops at once (exit code 4). Each step is idempotent (server-side",
+        "apply); verification waits with watches up to --timeout. Progress is saved",
+        "after each step: without --from, a run starts at the first step not yet done.",
+        "An apply that would change a field another field manager owns stops the step",
+        "and names both (--force-conflicts takes such fields over). Requests the API",
+        "server cannot serve (429, 5xx, no connection) are retried with backoff,",
+        "--retries times at most, and counted in the summary. With --subscription, the",
+        "Azure steps run through the Azure SDK (DefaultAzureCredential); without it",
         "they are a dry run. With --dry-run, prints the plan of those steps instead."})
 final class RunCommand implements Callable<Integer> {
 
-  @ParentCommand
-  WorkshopCommand workshop;
+  @Mixin
+  KubeOptions kube;
+
+  @Mixin
+  WorkshopOptions workshop;
+
+  @Mixin
+  DryRunOption dryRun;
 
   @Mixin
   StepRange steps;
@@ -63,15 +71,13 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    WorkshopConfig config = Workshops.checked(() -> workshop.config()
-        .withTimeout(java.time.Duration.ofSeconds(timeoutSeconds)));
-    Workshop recipe = Workshops.load(config);
-    if (workshop.dryRun) {
+    WorkshopConfig config = Workshops.checked(() -> workshop.config().withTimeout(java.time.Duration.ofSeconds(timeoutSeconds)));
+    if (dryRun.dryRun) {
+      Workshop recipe = Workshops.load(config);
       out.print(Workshops.checked(() -> recipe.plan(steps.from, steps.to)));
       out.flush();
       return 0;
     }
-    Workshops.checked(() -> recipe.range(steps.from, steps.to));
     Path file = progressFile.resolve(config);
     ProgressStore progress = ProgressStore.file(file);
     // With --subscription the Azure steps act (DefaultAzureCredential: az login, environment, managed identity);
@@ -83,13 +89,16 @@ final class RunCommand implements Callable<Integer> {
     KubernetesClient client = null;
     try {
       try {
-        client = workshop.kubernetes(kubernetesRetries);
-      } catch (UserError noCluster) {
+        client = kube.connect(kubernetesRetries);
+      } catch (UserError | Unavailable noCluster) {
         if (azure == null) {
           throw noCluster;
         }
         out.println("no cluster in the kubeconfig yet: the environment step creates it and uses its credentials");
       }
+      // loaded once the cluster answered: an absent one is named in seconds, before the CRDs are compiled
+      Workshop recipe = Workshops.load(config);
+      Workshops.checked(() -> recipe.range(steps.from, steps.to));
       WorkshopContext context = client != null ? WorkshopContext.cluster(config, client)
           : WorkshopContext.newCluster(config, azure);
       if (azure != null) {

@@ -26,11 +26,13 @@ import java.util.function.ToDoubleFunction;
 
 /** {@code workshop simulate}: what-if capacity and cost, in virtual time, without a cluster. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-    description = {"Simulates KEDA, the HPA, the scheduler and Karpenter (Node Auto Provisioning) in virtual time:",
-        "how many pods and which nodes a ScaledObject and its NodePools give under a load, how fast, and what",
-        "they cost per hour (Azure on-demand prices of the region). By default the workshop's objects: the AKS",
-        "Store, its ScaledObject, NAP's NodePools and the arm64 NodePool on Azure Linux, the system pool tainted",
-        "CriticalAddonsOnly=true:NoExecute. Prints every change, the controllers' events, a plot and a summary."},
+    description = {"Simulates KEDA, HPA, scheduler and Karpenter in virtual time.",
+        "How many pods and which nodes a ScaledObject and its NodePools give under a",
+        "load, how fast, and what they cost per hour (Azure on-demand prices of the",
+        "region). By default the workshop's objects: the AKS Store, its ScaledObject,",
+        "NAP's NodePools and the arm64 NodePool on Azure Linux, the system pool",
+        "tainted CriticalAddonsOnly=true:NoExecute. Prints every change, the",
+        "controllers' events, a plot and a summary."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:simulated", "2:usage error: a load, duration or folder that cannot be read"})
 final class SimulateCommand implements Callable<Integer> {
@@ -56,8 +58,11 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "JSON lines: assumptions, samples, events, then the summary.")
   boolean json;
 
-  @CommandLine.ParentCommand
-  WorkshopCommand workshop;
+  @CommandLine.Mixin
+  NamespaceOption namespace;
+
+  @CommandLine.Mixin
+  StoreManifestOption store;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -101,7 +106,7 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   private ScalingSimulation simulation(LoadProfile profile) {
-    WorkshopConfig config = workshop.config(StoreManifest.BUNDLED);
+    WorkshopConfig config = store.applyTo(namespace.applyTo(Workshops.defaults()));
     SimulationInputs inputs;
     if (from != null) {
       inputs = SimulationInputs.fromFolder(from);

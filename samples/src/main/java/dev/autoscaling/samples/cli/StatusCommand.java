@@ -6,7 +6,6 @@ import dev.autoscaling.workshop.progress.ProgressStore;
 import dev.autoscaling.workshop.step.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,11 +14,15 @@ import java.util.concurrent.Callable;
 
 /** {@code workshop status}: which steps are done, which failed, and where the next run starts. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Shows the saved progress of the workshop: each step done, failed or still to do.")
+    description = {"Shows the saved progress: each step done, failed or still to do.",
+        "Reads the progress file only; no cluster is contacted."})
 final class StatusCommand implements Callable<Integer> {
 
-  @ParentCommand
-  WorkshopCommand workshop;
+  @Mixin
+  ClusterNameOption cluster;
+
+  @Mixin
+  NamespaceOption namespace;
 
   @Mixin
   ProgressFile progressFile;
@@ -30,7 +33,7 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    WorkshopConfig config = workshop.config(dev.autoscaling.workshop.StoreManifest.BUNDLED);
+    WorkshopConfig config = namespace.applyTo(cluster.applyTo(Workshops.defaults()));
     Path file = progressFile.resolve(config);
     if (!Files.exists(file)) {
       out.println("no progress saved in " + file + ": nothing has run yet (workshop run, or workshop demo)");

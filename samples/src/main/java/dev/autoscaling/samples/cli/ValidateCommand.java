@@ -1,6 +1,7 @@
 package dev.autoscaling.samples.cli;
 
 import dev.autoscaling.validation.DocumentResult;
+import dev.autoscaling.validation.FieldValidation;
 import dev.autoscaling.validation.Violation;
 import dev.autoscaling.workshop.validation.CheckedDocument;
 import dev.autoscaling.workshop.validation.ManifestValidator;
@@ -23,16 +24,23 @@ import java.util.concurrent.Callable;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-        "Checks KEDA and Karpenter manifests against their pinned CRDs, offline: the structural schema as the",
-        "API server applies it (defaults, types, patterns, enums, bounds, unknown fields) and every CEL rule.",
-        "Files are read as kubectl reads them: YAML (anchors, aliases and merge keys resolved) or a JSON stream,",
-        "a v1 List (or any *List) checked item by item, a field set twice refused as the API server's strict",
-        "decoding refuses it. Kubernetes built-in kinds are listed as not checked. One line per violation:",
+        "Checks KEDA and Karpenter manifests against pinned CRDs, offline.",
+        "The structural schema as the API server applies it (metadata, defaults, types,",
+        "patterns, enums, bounds) and every CEL rule; an unknown field is an error, as",
+        "kubectl apply's strict field validation makes it (--validate=warn: a warning).",
+        "Status of a kind with the status subresource is not checked: the API server",
+        "drops it. Files are read as kubectl reads them: YAML (anchors, aliases and",
+        "merge keys resolved) or a JSON stream, a v1 List (or any *List) checked item",
+        "by item, a field set twice refused as the API server's strict decoding refuses",
+        "it. Kubernetes built-in kinds are listed as not checked. With -o text, one",
+        "line per violation:",
         "  FILE:DOCUMENT [items[N]] KIND/NAME PATH: MESSAGE",
-        "Documents are numbered from 1; a document that is not valid YAML or JSON is named with its line.",
-        "Limits, enforced while reading: 3 MiB per document (the API server's request limit), 256 MiB per",
-        "input, 1,000 levels of nesting, 100,000 nodes copied by aliases. Text must be UTF-8 (or UTF-16 with a",
-        "byte order mark, as kubectl accepts); other input is named, and the other inputs are still checked."},
+        "Documents are numbered from 1 (-o json, junit and sarif add the line each",
+        "starts on); one that is not valid YAML or JSON is named with its line.",
+        "Limits, enforced while reading: 3 MiB per document (the API server's request",
+        "limit), 256 MiB per input, 1,000 levels of nesting, 100,000 nodes copied by",
+        "aliases. Text must be UTF-8 (or UTF-16 with a byte order mark, as kubectl",
+        "accepts); other input is named, and the other inputs are still checked."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every object is valid (warnings do not fail)",
@@ -57,8 +65,18 @@ final class ValidateCommand implements Callable<Integer> {
           + "reference; Azure when there is none).")
   String provider;
 
+  @Option(names = "--validate", paramLabel = "strict|warn|ignore", defaultValue = "strict",
+      description = "What an unknown field costs, as kubectl apply's --validate: strict (the default, as kubectl's)"
+          + " rejects the object, warn reports that the API server drops the field, ignore says nothing.")
+  String validate;
+
   @Option(names = "--quiet", description = "Print only violations, not the documents that passed.")
   boolean quiet;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "text|json|junit|sarif", defaultValue = "text",
+      description = "Report format: text (default), json (kubeconform's shape), junit (XML, for CI test"
+          + " results) or sarif (2.1.0, for code scanning). Unreadable inputs are also named on stderr.")
+  String output;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -85,7 +103,18 @@ final class ValidateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--provider: expected azure or aws, got '" + provider + "'");
     }
-    Tally tally = new Tally(out, err, quiet, afterCheck);
+    if (!List.of("text", "json", "junit", "sarif").contains(output)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "-o: expected text, json, junit or sarif, got '" + output + "'");
+    }
+    FieldValidation fieldValidation;
+    try {
+      fieldValidation = FieldValidation.parse(validate);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--validate: " + e.getMessage());
+    }
+    validator = validator.withFieldValidation(fieldValidation);
+    Tally tally = new Tally(out, err, quiet, afterCheck, ValidationOutput.of(output, out));
     try {
       validator.validate(paths, stdin, tally);
     } catch (RuntimeException | Error e) {
@@ -104,8 +133,12 @@ final class ValidateCommand implements Callable<Integer> {
       err.flush();
       return INTERNAL_ERROR;
     }
-    out.printf("%d document(s), %d error(s), %d warning(s)%s%n", tally.objects, tally.errors, tally.warnings,
-        tally.unreadable == 0 ? "" : ", " + tally.unreadable + " unreadable input(s)");
+    if (tally.output != null) {
+      tally.output.finish(out, tally.objects, tally.errors, tally.warnings, tally.unreadable);
+    } else {
+      out.printf("%d document(s), %d error(s), %d warning(s)%s%n", tally.objects, tally.errors, tally.warnings,
+          tally.unreadable == 0 ? "" : ", " + tally.unreadable + " unreadable input(s)");
+    }
     if (tally.objects == 0 && tally.unreadable == 0) {
       err.println("workshop validate: no objects passed to validate (as `kubectl apply` says: no objects passed to"
           + " apply)");
@@ -124,12 +157,16 @@ final class ValidateCommand implements Callable<Integer> {
     private final PrintWriter err;
     private final boolean quiet;
     private final java.util.function.Consumer<CheckedDocument> afterCheck;
+    /** A format for CI, or null for the text printed here. */
+    final ValidationOutput output;
     int objects;
     int errors;
     int warnings;
     int unreadable;
 
-    Tally(PrintWriter out, PrintWriter err, boolean quiet, java.util.function.Consumer<CheckedDocument> afterCheck) {
+    Tally(PrintWriter out, PrintWriter err, boolean quiet, java.util.function.Consumer<CheckedDocument> afterCheck,
+          ValidationOutput output) {
+      this.output = output;
       this.out = out;
       this.err = err;
       this.quiet = quiet;
@@ -142,6 +179,12 @@ final class ValidateCommand implements Callable<Integer> {
       objects++;
       DocumentResult result = document.result();
       List<Violation> violations = result.report().violations();
+      if (output != null) {
+        output.checked(document);
+        errors += (int) violations.stream().filter(Violation::isError).count();
+        warnings += (int) violations.stream().filter(v -> !v.isError()).count();
+        return;
+      }
       String where = document.location() + (document.parsed() ? " " + result.describe() : "");
       if (violations.isEmpty() && !quiet) {
         out.println(where + ": " + (result.checked() ? "ok (" + document.checkedAgainst() + ")"
@@ -161,6 +204,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public void unreadable(String source, String reason) {
       unreadable++;
+      if (output != null) {
+        output.unreadable(source, reason);
+      }
       out.flush();
       err.println("workshop validate: " + source + ": " + reason);
       err.flush();
@@ -168,7 +214,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public void empty(String source) {
-      if (!quiet) {
+      if (!quiet && output == null) {
         out.println(source + ": no objects (only empty documents or comments)");
       }
     }

@@ -8,6 +8,7 @@ import dev.autoscaling.workshop.monitor.JsonLines;
 import dev.autoscaling.workshop.monitor.Monitor;
 import dev.autoscaling.workshop.monitor.MonitorEvent;
 import dev.autoscaling.workshop.monitor.Monitors;
+import dev.autoscaling.workshop.monitor.QueueDepthMonitor;
 import dev.autoscaling.workshop.monitor.RabbitMqManagementApi;
 import dev.autoscaling.workshop.monitor.Subscription;
 import dev.autoscaling.workshop.monitor.Timeline;
@@ -15,7 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
 import java.net.URI;
@@ -29,19 +30,26 @@ import java.util.function.IntSupplier;
 
 /** {@code workshop watch}: the workshop's {@code watch kubectl ...} commands as typed, live timelines. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-    description = {"Follows the cluster live, a line per change, until interrupted (or --duration):",
-        "  keda       events of the HPA KEDA created (keda-hpa-<scaledobject>) and the store's replica counts",
-        "  karpenter  Karpenter's events (source=karpenter) and nodes with their NodePool, arch and OS image",
+    description = {"Follows the cluster live, a line per change, until interrupted.",
+        "  keda       events of the HPA KEDA created (keda-hpa-<scaledobject>) and",
+        "             the store's replica counts",
+        "  karpenter  Karpenter's events (source=karpenter) and nodes with their",
+        "             NodePool, arch and OS image",
         "  nodes      nodes, and which node each of the store's pods runs on",
-        "  queue      the RabbitMQ queue depth (management API, through a port-forward unless --rabbitmq-url),",
-        "             with the replica count KEDA heads for beside the actual one",
-        "RabbitMQ credentials: env RABBITMQ_USERNAME / RABBITMQ_PASSWORD (default: the store demo's)."})
+        "  queue      the RabbitMQ queue depth (management API, through a",
+        "             port-forward unless --rabbitmq-url), with the replica count",
+        "             KEDA heads for beside the actual one",
+        "RabbitMQ credentials: env RABBITMQ_USERNAME / RABBITMQ_PASSWORD (default: the",
+        "store demo's). A cluster or broker that does not answer ends it (exit code 4)."})
 final class WatchCommand implements Callable<Integer> {
 
   enum Target { keda, karpenter, nodes, queue }
 
-  @ParentCommand
-  WorkshopCommand workshop;
+  @Mixin
+  KubeOptions kube;
+
+  @Mixin
+  NamespaceOption namespace;
 
   @Parameters(index = "0", paramLabel = "WHAT", description = "keda, karpenter, nodes or queue")
   Target target;
@@ -70,9 +78,9 @@ final class WatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    WorkshopConfig config = workshop.config(dev.autoscaling.workshop.StoreManifest.BUNDLED);
+    WorkshopConfig config = namespace.applyTo(Workshops.defaults());
     boolean needsCluster = target != Target.queue || rabbitMqUrl == null || currentReplicas == null;
-    KubernetesClient client = needsCluster ? workshop.kubernetes() : null;
+    KubernetesClient client = needsCluster ? kube.connect() : null;
     RabbitMqManagementApi api = null;
     try {
       Monitor monitor = switch (target) {
@@ -92,8 +100,16 @@ final class WatchCommand implements Callable<Integer> {
           ScaledObject previewed = scaledObject != null ? scaledObject
               : WorkshopManifests.virtualWorkerScaledObject(config);
           RabbitMqManagementApi opened = api;
-          yield Workshops.checked(() -> Monitors.queueDepth(opened, "/", config.queue(),
+          QueueDepthMonitor queue = Workshops.checked(() -> Monitors.queueDepth(opened, "/", config.queue(),
               Duration.ofSeconds(intervalSeconds)).previewing(previewed, replicas));
+          // A broker that does not answer at the start is an error, not a watch of error lines that exits 0.
+          MonitorEvent first = queue.sample();
+          if (first.kind() == MonitorEvent.Kind.ERROR) {
+            throw new Unavailable("the RabbitMQ management API at " + opened.address() + " does not answer ("
+                + first.fields().get("error") + "); check --rabbitmq-url, or that svc/rabbitmq runs in "
+                + config.namespace());
+          }
+          yield queue;
         }
       };
       Consumer<MonitorEvent> sink = json ? e -> out.println(JsonLines.json(e))

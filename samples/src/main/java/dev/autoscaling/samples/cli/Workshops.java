@@ -1,5 +1,6 @@
 package dev.autoscaling.samples.cli;
 
+import dev.autoscaling.workshop.RabbitMqCredentials;
 import dev.autoscaling.workshop.StoreManifest;
 import dev.autoscaling.workshop.Workshop;
 import dev.autoscaling.workshop.WorkshopConfig;
@@ -13,13 +14,30 @@ final class Workshops {
   private Workshops() {
   }
 
+  /**
+   * The workshop's values, with the bundled store manifest (the commands' options change them) and the RabbitMQ
+   * credentials of the environment (RABBITMQ_USERNAME / RABBITMQ_PASSWORD), if set.
+   */
+  static WorkshopConfig defaults() {
+    WorkshopConfig config = WorkshopConfig.defaults().withStoreManifest(StoreManifest.BUNDLED);
+    String password = System.getenv("RABBITMQ_PASSWORD");
+    if (password != null) {
+      config = config.withRabbitMq(RabbitMqCredentials.of(
+          System.getenv().getOrDefault("RABBITMQ_USERNAME", "username"), password));
+    }
+    return config;
+  }
+
   static Workshop load(WorkshopConfig config) {
     String store;
     try {
       store = StoreManifest.read(config.storeManifest());
     } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-      throw new UserError(e.getMessage() + (config.storeManifest().getScheme().startsWith("http")
-          ? " (offline? give --store-manifest FILE, or --store-manifest " + StoreManifest.BUNDLED + ")" : ""));
+      // an exception without a message (ConnectException offline) is named by its type, never as "null"
+      String reason = e.getMessage() == null || e.getMessage().endsWith(": null")
+          ? "store manifest " + config.storeManifest() + ": " + KubeOptions.rootMessage(e) : e.getMessage();
+      throw new UserError(reason + (config.storeManifest().getScheme().startsWith("http")
+          ? " (offline? leave out --store-manifest: the bundled copy needs no network)" : ""));
     }
     return checked(() -> Workshop.of(config, store));
   }

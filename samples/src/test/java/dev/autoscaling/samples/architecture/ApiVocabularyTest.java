@@ -151,13 +151,13 @@ class ApiVocabularyTest {
     String yaml = """
         apiVersion: keda.sh/v1alpha1
         kind: TriggerAuthentication
-        metadata: {name: a, namespace: n}
+        metadata: {name: a, namespace: ns}
         spec:
           secretTargetRef: [{parameter: host, name: s, key: host}]
         ---
         apiVersion: keda.sh/v1alpha1
         kind: ScaledObject
-        metadata: {name: b, namespace: n}
+        metadata: {name: b, namespace: ns}
         spec:
           scaleTargetRef: {name: web}
         """;

@@ -10,6 +10,8 @@ final class CliRun {
 
   final StringWriter out = new StringWriter();
   final StringWriter err = new StringWriter();
+  /** The exit code of the last run, for tests that keep it beside the output. */
+  int exit;
 
   int run(String... args) {
     return run(InputStream.nullInputStream(), args);

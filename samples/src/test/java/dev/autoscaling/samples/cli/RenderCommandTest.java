@@ -110,6 +110,6 @@ class RenderCommandTest {
     int exit = run();
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains("Missing required subcommand").contains("render");
+    assertThat(err.toString()).contains("workshop: missing command: one of demo, plan,").contains("render");
   }
 }

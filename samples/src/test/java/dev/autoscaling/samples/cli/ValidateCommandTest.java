@@ -118,6 +118,69 @@ class ValidateCommandTest {
   }
 
   @Test
+  void shouldFailOnAnUnknownFieldAsKubectlApplyDoesAndOnlyWarnWithValidateWarn(@TempDir Path dir) throws Exception {
+    // Given a typo'd spec field, which kubectl apply's strict field validation refuses
+    Path file = dir.resolve("typo.yaml");
+    Files.writeString(file, SCALED_OBJECT.replace("  scaleTargetRef:", "  minReplicas: 1\n  scaleTargetRef:"));
+
+    // When / Then: strict by default
+    assertThat(run("validate", file.toString())).isEqualTo(1);
+    assertThat(out.toString()).contains(file + ":1 ScaledObject/worker spec.minReplicas: strict decoding error:"
+        + " unknown field \"spec.minReplicas\"; did you mean spec.minReplicaCount?")
+        .contains("1 document(s), 1 error(s), 0 warning(s)");
+
+    // --validate=warn: the API server drops the field and warns
+    out.getBuffer().setLength(0);
+    assertThat(run("validate", "--validate=warn", file.toString())).isZero();
+    assertThat(out.toString()).contains(file + ":1 ScaledObject/worker spec.minReplicas: warning: unknown field"
+        + " \"spec.minReplicas\", dropped by the API server; did you mean spec.minReplicaCount?")
+        .contains("1 document(s), 0 error(s), 1 warning(s)");
+
+    // --validate=ignore: not a word, as the API server
+    out.getBuffer().setLength(0);
+    assertThat(run("validate", "--validate=ignore", file.toString())).isZero();
+    assertThat(out.toString()).contains("1 document(s), 0 error(s), 0 warning(s)");
+
+    assertThat(run("validate", "--validate=loose", file.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--validate: invalid --validate value 'loose': expected strict, warn or"
+        + " ignore");
+  }
+
+  @Test
+  void shouldNameAMisspeltReservedLabelKeyAndSuggestTheRightOne(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("pool.yaml");
+    Files.writeString(file, """
+        apiVersion: karpenter.sh/v1
+        kind: NodePool
+        metadata: {name: pool}
+        spec:
+          template:
+            spec:
+              nodeClassRef: {group: karpenter.azure.com, kind: AKSNodeClass, name: default}
+              requirements:
+              - {key: karpenter.azure.com/sku-famly, operator: In, values: [D]}
+        """);
+
+    assertThat(run("validate", file.toString())).isEqualTo(1);
+    assertThat(out.toString())
+        .contains(file + ":1 NodePool/pool spec.template.spec.requirements[0].key: label domain"
+            + " \"karpenter.azure.com\" is restricted")
+        .contains(file + ":1 NodePool/pool spec.template.spec.requirements[0].key: karpenter.azure.com/sku-famly is"
+            + " not a label Karpenter sets in karpenter.azure.com; did you mean karpenter.azure.com/sku-family?");
+  }
+
+  @Test
+  void shouldCheckMetadataAsTheApiServerDoes(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("named.yaml");
+    Files.writeString(file, SCALED_OBJECT.replace("name: worker, namespace", "name: Bad_Name, namespace"));
+
+    assertThat(run("validate", file.toString())).isEqualTo(1);
+    assertThat(out.toString()).contains(file + ":1 ScaledObject/Bad_Name metadata.name: Invalid value: \"Bad_Name\":"
+        + " a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must"
+        + " start and end with an alphanumeric character");
+  }
+
+  @Test
   void shouldRejectAnUnknownProvider(@TempDir Path dir) {
     assertThat(run("validate", "--provider", "gcp", dir.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("--provider: expected azure or aws, got 'gcp'");

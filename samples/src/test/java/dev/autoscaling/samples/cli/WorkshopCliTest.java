@@ -200,7 +200,7 @@ class WorkshopCliTest {
     int exit = cli.run("run", "--kubeconfig", kubeconfig(dir, "https://127.0.0.1:1").toString(),
         "--store-manifest", "bundled:aks-store-all-in-one.yaml", "--progress-file", dir.resolve("p.json").toString());
 
-    assertThat(exit).isEqualTo(2);
+    assertThat(exit).isEqualTo(ExitCode.UNAVAILABLE.code());
     assertThat(cli.err.toString()).contains("the Kubernetes API at https://127.0.0.1:1/ does not answer")
         .contains("try `workshop demo`").doesNotContain("canary-token-do-not-print").doesNotContain("\tat ");
   }
@@ -233,7 +233,8 @@ class WorkshopCliTest {
     int exit = cli.run("teardown", "--dry-run", "--store-manifest", "bundled:aks-store-all-in-one.yaml");
 
     assertThat(exit).isZero();
-    assertThat(cli.out.toString().lines().findFirst()).hasValue("would delete nodepool/arm-nodepool (azure-linux)");
+    assertThat(cli.out.toString().lines().findFirst())
+        .hasValue("would delete nodepool/arm-nodepool (azure-linux, arm-nodepool)");
     assertThat(cli.out.toString()).contains("would delete namespace/pets (store)");
   }
 

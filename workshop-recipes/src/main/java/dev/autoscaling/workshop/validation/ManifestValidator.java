@@ -3,6 +3,7 @@ package dev.autoscaling.workshop.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import dev.autoscaling.karpenter.KarpenterCrds;
+import dev.autoscaling.karpenter.Labels;
 import dev.autoscaling.keda.KedaAuthentications;
 import dev.autoscaling.keda.KedaValidation;
 import dev.autoscaling.keda.KedaCrds;
@@ -15,6 +16,7 @@ import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.manifest.UnreadableInputException;
 import dev.autoscaling.validation.CrdValidator;
 import dev.autoscaling.validation.DocumentResult;
+import dev.autoscaling.validation.FieldValidation;
 import dev.autoscaling.validation.ValidationReport;
 import dev.autoscaling.validation.Violation;
 
@@ -42,21 +44,31 @@ public final class ManifestValidator {
   private static final String AWS_GROUP = "karpenter.k8s.aws";
 
   private final Provider forcedProvider;
+  private final FieldValidation fieldValidation;
   /** The (Cluster)TriggerAuthentications of the input being read: applied together, triggers find them. */
   private KedaAuthentications authentications = new KedaAuthentications();
 
-  private ManifestValidator(Provider forcedProvider) {
+  private ManifestValidator(Provider forcedProvider, FieldValidation fieldValidation) {
     this.forcedProvider = forcedProvider;
+    this.fieldValidation = fieldValidation;
   }
 
   /** Chooses the provider per document from its NodeClass reference. */
   public static ManifestValidator detectingProvider() {
-    return new ManifestValidator(null);
+    return new ManifestValidator(null, FieldValidation.STRICT);
   }
 
   /** Checks every karpenter.sh document against the given provider's CRDs. */
   public static ManifestValidator forProvider(Provider provider) {
-    return new ManifestValidator(provider);
+    return new ManifestValidator(provider, FieldValidation.STRICT);
+  }
+
+  /**
+   * The same checks, unknown fields treated as {@code kubectl apply --validate=...} treats them (by default
+   * {@link FieldValidation#STRICT}: an error).
+   */
+  public ManifestValidator withFieldValidation(FieldValidation fieldValidation) {
+    return new ManifestValidator(forcedProvider, java.util.Objects.requireNonNull(fieldValidation, "fieldValidation"));
   }
 
   /**
@@ -230,10 +242,35 @@ public final class ManifestValidator {
       }
     }
     // for keda.sh kinds KEDA's admission webhook and scaler catalogue answer too, after the API server
-    ValidationReport report = group.equals("keda.sh") ? new ValidationReport(KedaValidation.validate(document, authentications))
-        : validator.validate(document);
+    ValidationReport report = group.equals("keda.sh")
+        ? KedaValidation.check(document, fieldValidation, authentications)
+        : validator.withFieldValidation(fieldValidation).validate(document);
+    if (kind.equals("NodePool") && group.equals("karpenter.sh")) {
+      report = namingReservedKeys(document, report);
+    }
     return new CheckedDocument(source, number, item, line, true,
         new DocumentResult(index, apiVersion, kind, name, true, withStrict(strict, report)), against);
+  }
+
+  /**
+   * Where the CRD refuses a requirement's key for its reserved domain, also the key itself and the one probably
+   * meant, as the NodePool facade says it; never where the CRD accepts the key.
+   */
+  private static ValidationReport namingReservedKeys(JsonNode pool, ValidationReport report) {
+    List<Violation> named = new ArrayList<>(0);
+    for (Violation key : Labels.unknownReservedKeys(pool)) {
+      boolean refused = report.errors().stream()
+          .anyMatch(v -> v.path().equals(key.path()) && v.message().contains("is restricted"));
+      if (refused) {
+        named.add(key);
+      }
+    }
+    if (named.isEmpty()) {
+      return report;
+    }
+    List<Violation> all = new ArrayList<>(report.violations());
+    all.addAll(named);
+    return new ValidationReport(all);
   }
 
   /** Duplicate fields first: the API server's strict decoding refuses them before any schema is consulted. */
