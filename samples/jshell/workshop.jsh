@@ -3,7 +3,7 @@
 // The README's jshell lines are run with it by the build (ReadmeJshellTest; ReadmeJshellIT with this very command).
 // Chains that go on over several lines end each line with '.', so that jshell waits for the rest:
 //   NodePool pool = NodePools.arm64().onDemand().skuFamily("D").named("arm-nodepool").
-//       nodeClass(AKSNodeClasses.named("default")).build()
+//       nodeClass(AKSNodeClasses.reference("default")).build()
 // the facades
 import dev.autoscaling.karpenter.*;
 import dev.autoscaling.keda.*;

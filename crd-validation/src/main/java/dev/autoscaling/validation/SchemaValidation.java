@@ -6,7 +6,6 @@ import dev.autoscaling.validation.cel.CelRule;
 import dev.autoscaling.validation.cel.NestedTooDeeplyException;
 import dev.autoscaling.validation.meta.ObjectMetadata;
 import dev.autoscaling.validation.schema.DataPath;
-import dev.autoscaling.validation.schema.DidYouMean;
 import dev.autoscaling.validation.schema.SchemaNode;
 import dev.autoscaling.validation.schema.SchemaValues;
 import dev.autoscaling.validation.schema.ValueKey;

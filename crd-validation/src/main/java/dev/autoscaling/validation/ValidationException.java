@@ -8,7 +8,12 @@ import java.util.List;
  */
 public final class ValidationException extends IllegalArgumentException {
 
-  private final transient List<Violation> violations;
+  private static final long serialVersionUID = 1L;
+
+  // Serialised with the exception (Violation is a serialisable record, List.copyOf's list is serialisable): a
+  // deserialised exception still lists every violation, not null.
+  @SuppressWarnings("serial") // the declared type is List, the value always List.copyOf's serialisable list
+  private final List<Violation> violations;
 
   public ValidationException(String what, List<Violation> violations) {
     super(message(what, violations));

@@ -12,7 +12,8 @@ import java.util.Objects;
  *                 otherwise); {@code null} for schema keywords
  * @param severity error (rejected) or warning (dropped or ignored without a word)
  */
-public record Violation(String path, String message, String rule, String reason, Severity severity) {
+public record Violation(String path, String message, String rule, String reason, Severity severity)
+    implements java.io.Serializable {
 
   public Violation {
     Objects.requireNonNull(path, "path");

@@ -10,63 +10,103 @@ import dev.autoscaling.karpenter.api.azure.v1beta1.aksnodeclassspec.Kubelet;
 import dev.autoscaling.karpenter.api.azure.v1beta1.aksnodeclassspec.LinuxOSConfig;
 import dev.autoscaling.karpenter.api.azure.v1beta1.aksnodeclassspec.LocalDNS;
 import dev.autoscaling.karpenter.api.azure.v1beta1.aksnodeclassspec.SecurityBuilder;
+import dev.autoscaling.manifest.Manifests;
+import dev.autoscaling.manifest.Snapshot;
 import dev.autoscaling.validation.ValidationException;
+import dev.autoscaling.validation.ValidationReport;
 import dev.autoscaling.validation.Violation;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An AKSNodeClass being described: immutable, each call returns a new definition. {@link #build()} validates
+ * An AKSNodeClass being described: immutable (final fields of immutable values; generated settings objects are
+ * copied in and out), each call returns a new definition. {@link #build()} validates
  * against the pinned Azure CRD (schema and CEL rules).
  */
 public final class AKSNodeClassDefinition {
 
-  static final AKSNodeClassDefinition EMPTY = new AKSNodeClassDefinition();
+  static final AKSNodeClassDefinition EMPTY = new AKSNodeClassDefinition(new Draft());
 
-  private String name;
-  private String description;
-  private AKSNodeClassSpec.ImageFamily imageFamily;
-  private AKSNodeClassSpec.FipsMode fipsMode;
-  private Integer osDiskSizeGB;
-  private Integer maxPods;
-  private String vnetSubnetId;
-  private final Map<String, String> tags = new LinkedHashMap<>();
-  private Boolean encryptionAtHost;
-  private Boolean artifactStreaming;
-  private Gpu.Mode gpuMode;
-  private Kubelet kubelet;
-  private LinuxOSConfig linuxOSConfig;
-  private LocalDNS localDNS;
+  private final String name;
+  private final String description;
+  private final AKSNodeClassSpec.ImageFamily imageFamily;
+  private final AKSNodeClassSpec.FipsMode fipsMode;
+  private final Integer osDiskSizeGB;
+  private final Integer maxPods;
+  private final String vnetSubnetId;
+  private final Map<String, String> tags; // unmodifiable, in insertion order
+  private final Boolean encryptionAtHost;
+  private final Boolean artifactStreaming;
+  private final Gpu.Mode gpuMode;
+  // The generated settings objects are mutable: kept as snapshots, so the caller's object can change afterwards
+  // without changing this definition, and each build gets its own copy.
+  private final Snapshot<Kubelet> kubelet;
+  private final Snapshot<LinuxOSConfig> linuxOSConfig;
+  private final Snapshot<LocalDNS> localDNS;
 
-  private AKSNodeClassDefinition() {
+  /** The one way state is copied: a draft filled from a definition, changed, and made into a new definition. */
+  private static final class Draft {
+    String name;
+    String description;
+    AKSNodeClassSpec.ImageFamily imageFamily;
+    AKSNodeClassSpec.FipsMode fipsMode;
+    Integer osDiskSizeGB;
+    Integer maxPods;
+    String vnetSubnetId;
+    Map<String, String> tags = Map.of();
+    Boolean encryptionAtHost;
+    Boolean artifactStreaming;
+    Gpu.Mode gpuMode;
+    Snapshot<Kubelet> kubelet;
+    Snapshot<LinuxOSConfig> linuxOSConfig;
+    Snapshot<LocalDNS> localDNS;
+
+    Draft() {
+    }
+
+    Draft(AKSNodeClassDefinition d) {
+      name = d.name;
+      description = d.description;
+      imageFamily = d.imageFamily;
+      fipsMode = d.fipsMode;
+      osDiskSizeGB = d.osDiskSizeGB;
+      maxPods = d.maxPods;
+      vnetSubnetId = d.vnetSubnetId;
+      tags = d.tags;
+      encryptionAtHost = d.encryptionAtHost;
+      artifactStreaming = d.artifactStreaming;
+      gpuMode = d.gpuMode;
+      kubelet = d.kubelet;
+      linuxOSConfig = d.linuxOSConfig;
+      localDNS = d.localDNS;
+    }
   }
 
-  private AKSNodeClassDefinition copy() {
-    AKSNodeClassDefinition c = new AKSNodeClassDefinition();
-    c.name = name;
-    c.description = description;
-    c.imageFamily = imageFamily;
-    c.fipsMode = fipsMode;
-    c.osDiskSizeGB = osDiskSizeGB;
-    c.maxPods = maxPods;
-    c.vnetSubnetId = vnetSubnetId;
-    c.tags.putAll(tags);
-    c.encryptionAtHost = encryptionAtHost;
-    c.artifactStreaming = artifactStreaming;
-    c.gpuMode = gpuMode;
-    c.kubelet = kubelet;
-    c.linuxOSConfig = linuxOSConfig;
-    c.localDNS = localDNS;
-    return c;
+  private AKSNodeClassDefinition(Draft d) {
+    name = d.name;
+    description = d.description;
+    imageFamily = d.imageFamily;
+    fipsMode = d.fipsMode;
+    osDiskSizeGB = d.osDiskSizeGB;
+    maxPods = d.maxPods;
+    vnetSubnetId = d.vnetSubnetId;
+    tags = d.tags;
+    encryptionAtHost = d.encryptionAtHost;
+    artifactStreaming = d.artifactStreaming;
+    gpuMode = d.gpuMode;
+    kubelet = d.kubelet;
+    linuxOSConfig = d.linuxOSConfig;
+    localDNS = d.localDNS;
   }
 
   /** A copy with one change: every call returns a new definition, earlier ones stay as they were. */
-  private AKSNodeClassDefinition with(java.util.function.Consumer<AKSNodeClassDefinition> change) {
-    AKSNodeClassDefinition c = copy();
-    change.accept(c);
-    return c;
+  private AKSNodeClassDefinition with(java.util.function.Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return new AKSNodeClassDefinition(draft);
   }
 
   public AKSNodeClassDefinition named(String nodeClassName) {
@@ -101,7 +141,10 @@ public final class AKSNodeClassDefinition {
 
   /** An Azure tag on the VMs. */
   public AKSNodeClassDefinition tag(String key, String value) {
-    return with(c -> c.tags.put(key, value));
+    Map<String, String> more = new LinkedHashMap<>(tags);
+    more.put(key, value);
+    Map<String, String> frozen = Collections.unmodifiableMap(more);
+    return with(c -> c.tags = frozen);
   }
 
   /** Encrypts the VMs' temporary disks and caches at the host ({@code security.encryptionAtHost}). */
@@ -124,21 +167,34 @@ public final class AKSNodeClassDefinition {
    * CPU manager and topology policies, image GC thresholds, log rotation, pod PID limit, unsafe sysctls.
    */
   public AKSNodeClassDefinition kubelet(Kubelet settings) {
-    return with(c -> c.kubelet = settings);
+    Snapshot<Kubelet> copy = Snapshot.of(settings);
+    return with(c -> c.kubelet = copy);
   }
 
   /** Kernel settings: sysctls, transparent huge pages, swap file. */
   public AKSNodeClassDefinition linuxOSConfig(LinuxOSConfig settings) {
-    return with(c -> c.linuxOSConfig = settings);
+    Snapshot<LinuxOSConfig> copy = Snapshot.of(settings);
+    return with(c -> c.linuxOSConfig = copy);
   }
 
   /** The node-local DNS cache and its overrides. */
   public AKSNodeClassDefinition localDNS(LocalDNS settings) {
-    return with(c -> c.localDNS = settings);
+    Snapshot<LocalDNS> copy = Snapshot.of(settings);
+    return with(c -> c.localDNS = copy);
   }
 
-  /** As described, not validated. */
+  /**
+   * As described, not validated.
+   *
+   * @deprecated the unchecked form has one name on every definition: use {@link #buildUnchecked()}
+   */
+  @Deprecated(forRemoval = false)
   public AKSNodeClass toAKSNodeClass() {
+    return buildUnchecked();
+  }
+
+  /** As described, not validated: a new object on every call, which the caller may change freely. */
+  public AKSNodeClass buildUnchecked() {
     AKSNodeClassBuilder builder = new AKSNodeClassBuilder().withNewMetadata().withName(name).endMetadata();
     AKSNodeClass nodeClass = builder.withNewSpec()
         .withImageFamily(imageFamily)
@@ -151,9 +207,9 @@ public final class AKSNodeClassDefinition {
         .withArtifactStreaming(artifactStreaming == null ? null
             : new ArtifactStreamingBuilder().withEnabled(artifactStreaming).build())
         .withGpu(gpuMode == null ? null : new GpuBuilder().withMode(gpuMode).build())
-        .withKubelet(kubelet)
-        .withLinuxOSConfig(linuxOSConfig)
-        .withLocalDNS(localDNS)
+        .withKubelet(Snapshot.getOrNull(kubelet))
+        .withLinuxOSConfig(Snapshot.getOrNull(linuxOSConfig))
+        .withLocalDNS(Snapshot.getOrNull(localDNS))
         .endSpec()
         .build();
     if (description != null) {
@@ -162,13 +218,41 @@ public final class AKSNodeClassDefinition {
     return nodeClass;
   }
 
+  /** Every violation of the AKSNodeClass as described, errors and warnings, without throwing. */
+  public ValidationReport validate() {
+    return KarpenterValidation.check(buildUnchecked());
+  }
+
   /**
    * @throws ValidationException listing every violation of the pinned AKSNodeClass CRD
    */
   public AKSNodeClass build() {
-    AKSNodeClass nodeClass = toAKSNodeClass();
-    List<Violation> violations = KarpenterCrds.azure().validate(nodeClass).violations();
+    AKSNodeClass nodeClass = buildUnchecked();
+    List<Violation> violations = KarpenterValidation.check(nodeClass).violations();
     ValidationException.throwOnErrors("AKSNodeClass " + (name == null ? "<unnamed>" : name), violations);
     return nodeClass;
+  }
+
+  /**
+   * The validated AKSNodeClass as JSON, as {@code Manifests.toJson(build())} writes it.
+   *
+   * @throws ValidationException as {@link #build()}
+   */
+  public String toJson() {
+    return Manifests.toJson(build());
+  }
+
+  /**
+   * The validated AKSNodeClass as one YAML document, as {@code Manifests.toYaml(build())} writes it.
+   *
+   * @throws ValidationException as {@link #build()}
+   */
+  public String toYaml() {
+    return Manifests.toYaml(build());
+  }
+
+  /** The AKSNodeClass as described, in words (as {@link AKSNodeClassDescriptions#describe(Object)}). */
+  public String describe() {
+    return AKSNodeClassDescriptions.describe(buildUnchecked());
   }
 }

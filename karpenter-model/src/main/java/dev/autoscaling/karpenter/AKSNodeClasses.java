@@ -18,9 +18,22 @@ public final class AKSNodeClasses {
   private AKSNodeClasses() {
   }
 
-  /** A reference to an existing AKSNodeClass, such as NAP's {@code default}. */
-  public static NodeClassReference named(String name) {
+  /**
+   * A reference to an existing AKSNodeClass (for a NodePool's {@code nodeClass(...)}), such as NAP's {@code default}:
+   * unlike {@code named} on the other facades, this starts no definition.
+   */
+  public static NodeClassReference reference(String name) {
     return NodeClassReference.aksNodeClass(name);
+  }
+
+  /**
+   * A reference to an existing AKSNodeClass.
+   *
+   * @deprecated {@code named} starts a definition on every other facade; a reference is {@link #reference(String)}
+   */
+  @Deprecated(forRemoval = false)
+  public static NodeClassReference named(String name) {
+    return reference(name);
   }
 
   /** {@code imageFamily: AzureLinux}. */

@@ -7,60 +7,108 @@ import dev.autoscaling.karpenter.api.aws.v1.ec2nodeclassspec.BlockDeviceMappings
 import dev.autoscaling.karpenter.api.aws.v1.ec2nodeclassspec.BlockDeviceMappingsBuilder;
 import dev.autoscaling.karpenter.api.aws.v1.ec2nodeclassspec.MetadataOptions;
 import dev.autoscaling.karpenter.api.aws.v1.ec2nodeclassspec.blockdevicemappings.Ebs;
+import dev.autoscaling.manifest.Manifests;
+import dev.autoscaling.manifest.Snapshot;
 import dev.autoscaling.validation.ValidationException;
+import dev.autoscaling.validation.ValidationReport;
 import dev.autoscaling.validation.Violation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An EC2NodeClass being described: immutable, each call returns a new definition. {@link #build()} validates
+ * An EC2NodeClass being described: immutable (final fields of immutable values; generated objects are copied in
+ * and out), each call returns a new definition. {@link #build()} validates
  * against the pinned AWS CRD (its 54 CEL rules included).
  */
 public final class EC2NodeClassDefinition {
 
-  static final EC2NodeClassDefinition EMPTY = new EC2NodeClassDefinition();
+  static final EC2NodeClassDefinition EMPTY = new EC2NodeClassDefinition(new Draft());
 
-  private String name;
-  private String amiAlias;
-  private String role;
-  private String instanceProfile;
-  private final Map<String, String> subnetTags = new LinkedHashMap<>();
-  private final List<String> subnetIds = new ArrayList<>();
-  private final Map<String, String> securityGroupTags = new LinkedHashMap<>();
-  private final List<String> securityGroupIds = new ArrayList<>();
-  private final Map<String, String> tags = new LinkedHashMap<>();
-  private String userData;
-  private final List<BlockDeviceMappings> blockDevices = new ArrayList<>();
-  private MetadataOptions metadataOptions;
+  // Collections are unmodifiable; the generated objects a caller passes in are kept as snapshots, so changing
+  // them afterwards does not change this definition.
+  private final String name;
+  private final String amiAlias;
+  private final String role;
+  private final String instanceProfile;
+  private final Map<String, String> subnetTags;
+  private final List<String> subnetIds;
+  private final Map<String, String> securityGroupTags;
+  private final List<String> securityGroupIds;
+  private final Map<String, String> tags;
+  private final String userData;
+  private final List<Snapshot<BlockDeviceMappings>> blockDevices;
+  private final Snapshot<MetadataOptions> metadataOptions;
 
-  private EC2NodeClassDefinition() {
+  /** The one way state is copied: a draft filled from a definition, changed, and made into a new definition. */
+  private static final class Draft {
+    String name;
+    String amiAlias;
+    String role;
+    String instanceProfile;
+    Map<String, String> subnetTags = Map.of();
+    List<String> subnetIds = List.of();
+    Map<String, String> securityGroupTags = Map.of();
+    List<String> securityGroupIds = List.of();
+    Map<String, String> tags = Map.of();
+    String userData;
+    List<Snapshot<BlockDeviceMappings>> blockDevices = List.of();
+    Snapshot<MetadataOptions> metadataOptions;
+
+    Draft() {
+    }
+
+    Draft(EC2NodeClassDefinition d) {
+      name = d.name;
+      amiAlias = d.amiAlias;
+      role = d.role;
+      instanceProfile = d.instanceProfile;
+      subnetTags = d.subnetTags;
+      subnetIds = d.subnetIds;
+      securityGroupTags = d.securityGroupTags;
+      securityGroupIds = d.securityGroupIds;
+      tags = d.tags;
+      userData = d.userData;
+      blockDevices = d.blockDevices;
+      metadataOptions = d.metadataOptions;
+    }
   }
 
-  private EC2NodeClassDefinition copy() {
-    EC2NodeClassDefinition c = new EC2NodeClassDefinition();
-    c.name = name;
-    c.amiAlias = amiAlias;
-    c.role = role;
-    c.instanceProfile = instanceProfile;
-    c.subnetTags.putAll(subnetTags);
-    c.subnetIds.addAll(subnetIds);
-    c.securityGroupTags.putAll(securityGroupTags);
-    c.securityGroupIds.addAll(securityGroupIds);
-    c.tags.putAll(tags);
-    c.userData = userData;
-    c.blockDevices.addAll(blockDevices);
-    c.metadataOptions = metadataOptions;
-    return c;
+  private EC2NodeClassDefinition(Draft d) {
+    name = d.name;
+    amiAlias = d.amiAlias;
+    role = d.role;
+    instanceProfile = d.instanceProfile;
+    subnetTags = d.subnetTags;
+    subnetIds = d.subnetIds;
+    securityGroupTags = d.securityGroupTags;
+    securityGroupIds = d.securityGroupIds;
+    tags = d.tags;
+    userData = d.userData;
+    blockDevices = d.blockDevices;
+    metadataOptions = d.metadataOptions;
   }
 
   /** A copy with one change: every call returns a new definition, earlier ones stay as they were. */
-  private EC2NodeClassDefinition with(java.util.function.Consumer<EC2NodeClassDefinition> change) {
-    EC2NodeClassDefinition c = copy();
-    change.accept(c);
-    return c;
+  private EC2NodeClassDefinition with(java.util.function.Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return new EC2NodeClassDefinition(draft);
+  }
+
+  private static <T> List<T> plus(List<T> list, List<T> items) {
+    List<T> longer = new ArrayList<>(list);
+    longer.addAll(items);
+    return Collections.unmodifiableList(longer);
+  }
+
+  private static Map<String, String> plus(Map<String, String> map, String key, String value) {
+    Map<String, String> bigger = new LinkedHashMap<>(map);
+    bigger.put(key, value);
+    return Collections.unmodifiableMap(bigger);
   }
 
   public EC2NodeClassDefinition named(String nodeClassName) {
@@ -88,24 +136,29 @@ public final class EC2NodeClassDefinition {
   }
 
   public EC2NodeClassDefinition subnetsTagged(String key, String value) {
-    return with(c -> c.subnetTags.put(key, value));
+    Map<String, String> more = plus(subnetTags, key, value);
+    return with(c -> c.subnetTags = more);
   }
 
   public EC2NodeClassDefinition subnetIds(String... ids) {
-    return with(c -> c.subnetIds.addAll(List.of(ids)));
+    List<String> more = plus(subnetIds, List.of(ids));
+    return with(c -> c.subnetIds = more);
   }
 
   public EC2NodeClassDefinition securityGroupsTagged(String key, String value) {
-    return with(c -> c.securityGroupTags.put(key, value));
+    Map<String, String> more = plus(securityGroupTags, key, value);
+    return with(c -> c.securityGroupTags = more);
   }
 
   public EC2NodeClassDefinition securityGroupIds(String... ids) {
-    return with(c -> c.securityGroupIds.addAll(List.of(ids)));
+    List<String> more = plus(securityGroupIds, List.of(ids));
+    return with(c -> c.securityGroupIds = more);
   }
 
   /** An EC2 tag on the instances. */
   public EC2NodeClassDefinition tag(String key, String value) {
-    return with(c -> c.tags.put(key, value));
+    Map<String, String> more = plus(tags, key, value);
+    return with(c -> c.tags = more);
   }
 
   public EC2NodeClassDefinition userData(String script) {
@@ -124,16 +177,35 @@ public final class EC2NodeClassDefinition {
 
   /** Any block device mapping, as the generated type. */
   public EC2NodeClassDefinition blockDevice(BlockDeviceMappings mapping) {
-    return with(c -> c.blockDevices.add(mapping));
+    List<Snapshot<BlockDeviceMappings>> more = plus(blockDevices, List.of(Snapshot.of(mapping)));
+    return with(c -> c.blockDevices = more);
   }
 
   /** Instance metadata service settings (IMDSv2 with hop limit 1 is Karpenter's default). */
   public EC2NodeClassDefinition metadataOptions(MetadataOptions options) {
-    return with(c -> c.metadataOptions = options);
+    Snapshot<MetadataOptions> copy = Snapshot.of(options);
+    return with(c -> c.metadataOptions = copy);
   }
 
-  /** As described, not validated. */
+  /**
+   * As described, not validated.
+   *
+   * @deprecated the unchecked form has one name on every definition: use {@link #buildUnchecked()}
+   */
+  @Deprecated(forRemoval = false)
   public EC2NodeClass toEC2NodeClass() {
+    return buildUnchecked();
+  }
+
+  /** As described, not validated: a new object on every call, which the caller may change freely. */
+  public EC2NodeClass buildUnchecked() {
+    List<BlockDeviceMappings> devices = null;
+    if (!blockDevices.isEmpty()) {
+      devices = new ArrayList<>(blockDevices.size());
+      for (Snapshot<BlockDeviceMappings> device : blockDevices) {
+        devices.add(device.get());
+      }
+    }
     EC2NodeClassFluent<EC2NodeClassBuilder>.SpecNested<EC2NodeClassBuilder> spec = new EC2NodeClassBuilder()
         .withNewMetadata().withName(name).endMetadata()
         .withNewSpec()
@@ -141,8 +213,8 @@ public final class EC2NodeClassDefinition {
         .withInstanceProfile(instanceProfile)
         .withTags(tags.isEmpty() ? null : new LinkedHashMap<>(tags))
         .withUserData(userData)
-        .withBlockDeviceMappings(blockDevices.isEmpty() ? null : new ArrayList<>(blockDevices))
-        .withMetadataOptions(metadataOptions);
+        .withBlockDeviceMappings(devices)
+        .withMetadataOptions(Snapshot.getOrNull(metadataOptions));
     if (amiAlias != null) {
       spec.addNewAmiSelectorTerm().withAlias(amiAlias).endAmiSelectorTerm();
     }
@@ -158,13 +230,41 @@ public final class EC2NodeClassDefinition {
     return spec.endSpec().build();
   }
 
+  /** Every violation of the EC2NodeClass as described, errors and warnings, without throwing. */
+  public ValidationReport validate() {
+    return KarpenterValidation.check(buildUnchecked());
+  }
+
   /**
    * @throws ValidationException listing every violation of the pinned EC2NodeClass CRD
    */
   public EC2NodeClass build() {
-    EC2NodeClass nodeClass = toEC2NodeClass();
-    List<Violation> violations = KarpenterCrds.aws().validate(nodeClass).violations();
+    EC2NodeClass nodeClass = buildUnchecked();
+    List<Violation> violations = KarpenterValidation.check(nodeClass).violations();
     ValidationException.throwOnErrors("EC2NodeClass " + (name == null ? "<unnamed>" : name), violations);
     return nodeClass;
+  }
+
+  /**
+   * The validated EC2NodeClass as JSON, as {@code Manifests.toJson(build())} writes it.
+   *
+   * @throws ValidationException as {@link #build()}
+   */
+  public String toJson() {
+    return Manifests.toJson(build());
+  }
+
+  /**
+   * The validated EC2NodeClass as one YAML document, as {@code Manifests.toYaml(build())} writes it.
+   *
+   * @throws ValidationException as {@link #build()}
+   */
+  public String toYaml() {
+    return Manifests.toYaml(build());
+  }
+
+  /** The EC2NodeClass as described, in words (as {@link EC2NodeClassDescriptions#describe(Object)}). */
+  public String describe() {
+    return EC2NodeClassDescriptions.describe(buildUnchecked());
   }
 }

@@ -15,9 +15,22 @@ public final class EC2NodeClasses {
   private EC2NodeClasses() {
   }
 
-  /** A reference to an existing EC2NodeClass. */
-  public static NodeClassReference named(String name) {
+  /**
+   * A reference to an existing EC2NodeClass (for a NodePool's {@code nodeClass(...)}), such as NAP's {@code default}:
+   * unlike {@code named} on the other facades, this starts no definition.
+   */
+  public static NodeClassReference reference(String name) {
     return NodeClassReference.ec2NodeClass(name);
+  }
+
+  /**
+   * A reference to an existing EC2NodeClass.
+   *
+   * @deprecated {@code named} starts a definition on every other facade; a reference is {@link #reference(String)}
+   */
+  @Deprecated(forRemoval = false)
+  public static NodeClassReference named(String name) {
+    return reference(name);
   }
 
   /** Amazon Linux 2023, latest AMI ({@code amiSelectorTerms: [{alias: al2023@latest}]}). */

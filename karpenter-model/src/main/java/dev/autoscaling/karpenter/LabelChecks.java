@@ -3,7 +3,7 @@ package dev.autoscaling.karpenter;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoscaling.validation.Excerpt;
 import dev.autoscaling.validation.Violation;
-import dev.autoscaling.validation.schema.DidYouMean;
+import dev.autoscaling.validation.DidYouMean;
 
 import java.util.ArrayList;
 import java.util.List;

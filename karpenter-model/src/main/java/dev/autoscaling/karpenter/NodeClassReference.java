@@ -1,8 +1,10 @@
 package dev.autoscaling.karpenter;
 
 /**
- * What a NodePool's {@code nodeClassRef} points at: always a consistent group, kind and name, taken from a node
- * class object or its factory (so {@code group: karpenter.k8s.aws/v1} cannot be written).
+ * What a NodePool's {@code nodeClassRef} points at: group, kind and name. The factories
+ * ({@link #aksNodeClass(String)}, {@link #ec2NodeClass(String)}, {@code AKSNodeClasses.reference(...)}) always give a
+ * consistent group and kind; the public constructor takes any three strings, and what it is given is checked by the
+ * NodePool's {@code build()} (the CRD's rules), not here.
  */
 public record NodeClassReference(String group, String kind, String name) {
 

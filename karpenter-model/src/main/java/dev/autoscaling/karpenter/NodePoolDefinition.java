@@ -8,6 +8,7 @@ import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Requirements.
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.StartupTaints;
 import dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Taints;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,24 +32,26 @@ import java.util.Map;
  */
 public final class NodePoolDefinition {
 
-  static final NodePoolDefinition EMPTY = new NodePoolDefinition();
+  static final NodePoolDefinition EMPTY = new NodePoolDefinition(new Draft());
 
-  private String name;
-  private Integer weight;
+  private final String name;
+  private final Integer weight;
   // Lists and maps are immutable and shared by every copy: a chain step copies seven references, not seven
   // collections, and a change makes a new collection.
-  private List<Requirement> requirements = List.of();
-  private Disruption.ConsolidationPolicy consolidationPolicy;
-  private String consolidateAfter;
-  private List<Budget> budgets = List.of();
-  private String expireAfter;
-  private String terminationGracePeriod;
-  private Map<String, String> limits = Map.of();
-  private List<Taint> taints = List.of();
-  private List<Taint> startupTaints = List.of();
-  private Map<String, String> labels = Map.of();
-  private Map<String, String> annotations = Map.of();
-  private NodeClassReference nodeClass;
+  private final List<Requirement> requirements;
+  private final Disruption.ConsolidationPolicy consolidationPolicy;
+  private final String consolidateAfter;
+  private final List<Budget> budgets;
+  private final String expireAfter;
+  private final String terminationGracePeriod;
+  private final Map<String, String> limits;
+  private final List<Taint> taints;
+  private final List<Taint> startupTaints;
+  private final Map<String, String> labels;
+  private final Map<String, String> annotations;
+  private final NodeClassReference nodeClass;
+  /** What a call could not write (a sub-second duration, minValues before any requirement): reported by build(). */
+  private final List<Violation> refused;
 
   // What was said is kept as immutable values and turned into JSON only by tree(), the one mapping from this
   // description to the NodePool the API server receives.
@@ -62,26 +65,81 @@ public final class NodePoolDefinition {
   private record Taint(String key, String value, String effect) {
   }
 
-  private NodePoolDefinition() {
+  /**
+   * The one way state is copied: a chain step fills a draft from this definition, changes it, and makes a new
+   * definition of it; the definition itself has only final fields.
+   */
+  private static final class Draft {
+    String name;
+    Integer weight;
+    List<Requirement> requirements = List.of();
+    Disruption.ConsolidationPolicy consolidationPolicy;
+    String consolidateAfter;
+    List<Budget> budgets = List.of();
+    String expireAfter;
+    String terminationGracePeriod;
+    Map<String, String> limits = Map.of();
+    List<Taint> taints = List.of();
+    List<Taint> startupTaints = List.of();
+    Map<String, String> labels = Map.of();
+    Map<String, String> annotations = Map.of();
+    NodeClassReference nodeClass;
+    List<Violation> refused = List.of();
+
+    Draft() {
+    }
+
+    Draft(NodePoolDefinition d) {
+      name = d.name;
+      weight = d.weight;
+      requirements = d.requirements;
+      consolidationPolicy = d.consolidationPolicy;
+      consolidateAfter = d.consolidateAfter;
+      budgets = d.budgets;
+      expireAfter = d.expireAfter;
+      terminationGracePeriod = d.terminationGracePeriod;
+      limits = d.limits;
+      taints = d.taints;
+      startupTaints = d.startupTaints;
+      labels = d.labels;
+      annotations = d.annotations;
+      nodeClass = d.nodeClass;
+      refused = d.refused;
+    }
   }
 
-  private NodePoolDefinition copy() {
-    NodePoolDefinition c = new NodePoolDefinition();
-    c.name = name;
-    c.weight = weight;
-    c.requirements = requirements;
-    c.consolidationPolicy = consolidationPolicy;
-    c.consolidateAfter = consolidateAfter;
-    c.budgets = budgets;
-    c.expireAfter = expireAfter;
-    c.terminationGracePeriod = terminationGracePeriod;
-    c.limits = limits;
-    c.taints = taints;
-    c.startupTaints = startupTaints;
-    c.labels = labels;
-    c.annotations = annotations;
-    c.nodeClass = nodeClass;
-    return c;
+  private NodePoolDefinition(Draft d) {
+    name = d.name;
+    weight = d.weight;
+    requirements = d.requirements;
+    consolidationPolicy = d.consolidationPolicy;
+    consolidateAfter = d.consolidateAfter;
+    budgets = d.budgets;
+    expireAfter = d.expireAfter;
+    terminationGracePeriod = d.terminationGracePeriod;
+    limits = d.limits;
+    taints = d.taints;
+    startupTaints = d.startupTaints;
+    labels = d.labels;
+    annotations = d.annotations;
+    nodeClass = d.nodeClass;
+    refused = d.refused;
+  }
+
+  /**
+   * The definition unchanged but for one more thing it cannot write: said by {@link #build()} with every other
+   * violation, not thrown from the chain at once.
+   */
+  private NodePoolDefinition refusing(String path, String message) {
+    Violation violation = Violation.error(path, "facade", message);
+    return with(c -> c.refused = plus(refused, violation));
+  }
+
+  /** The message of a refused value without its leading "field: " (the violation's path says where). */
+  private static String reason(IllegalArgumentException e) {
+    String message = e.getMessage();
+    int colon = message.indexOf(": ");
+    return colon < 0 ? message : message.substring(colon + 2);
   }
 
   private static <T> List<T> plus(List<T> list, T item) {
@@ -99,10 +157,10 @@ public final class NodePoolDefinition {
   }
 
   /** A copy with one change: every call returns a new definition, earlier ones stay as they were. */
-  private NodePoolDefinition with(java.util.function.Consumer<NodePoolDefinition> change) {
-    NodePoolDefinition c = copy();
-    change.accept(c);
-    return c;
+  private NodePoolDefinition with(java.util.function.Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return new NodePoolDefinition(draft);
   }
 
   // --- identity and weight
@@ -132,7 +190,8 @@ public final class NodePoolDefinition {
   /** The requirement added last must be met by at least this many distinct values (flexibility for spot). */
   public NodePoolDefinition minValues(int count) {
     if (requirements.isEmpty()) {
-      throw new IllegalStateException("minValues(" + count + "): add a requirement first, e.g. skuFamily(\"D\", \"E\")");
+      return refusing("spec.template.spec.requirements",
+          "minValues(" + count + ") needs a requirement before it, e.g. skuFamily(\"D\", \"E\").minValues(2)");
     }
     return with(c -> {
       List<Requirement> changed = new ArrayList<>(requirements);
@@ -255,9 +314,15 @@ public final class NodePoolDefinition {
   }
 
   public NodePoolDefinition consolidation(Disruption.ConsolidationPolicy policy, Duration after) {
+    String text;
+    try {
+      text = GoDurations.of("consolidateAfter", after);
+    } catch (IllegalArgumentException e) {
+      return refusing("spec.disruption.consolidateAfter", reason(e)).with(c -> c.consolidationPolicy = policy);
+    }
     return with(c -> {
       c.consolidationPolicy = policy;
-      c.consolidateAfter = GoDurations.of("consolidateAfter", after);
+      c.consolidateAfter = text;
     });
   }
 
@@ -273,13 +338,23 @@ public final class NodePoolDefinition {
 
   /** A budget active for {@code duration} from each hit of the cron {@code schedule}, for the given reasons. */
   public NodePoolDefinition budget(String nodes, String schedule, Duration duration, Budgets.Reasons... reasons) {
-    Budget budget = new Budget(nodes, schedule, GoDurations.ofMinutes("budget duration", duration),
-        reasons.length == 0 ? null : List.of(reasons));
+    String text;
+    try {
+      text = GoDurations.ofMinutes("budget duration", duration);
+    } catch (IllegalArgumentException e) {
+      return refusing("spec.disruption.budgets[" + budgets.size() + "].duration", reason(e));
+    }
+    Budget budget = new Budget(nodes, schedule, text, reasons.length == 0 ? null : List.of(reasons));
     return with(c -> c.budgets = plus(budgets, budget));
   }
 
   public NodePoolDefinition expireAfter(Duration after) {
-    return with(c -> c.expireAfter = GoDurations.of("expireAfter", after));
+    try {
+      String text = GoDurations.of("expireAfter", after);
+      return with(c -> c.expireAfter = text);
+    } catch (IllegalArgumentException e) {
+      return refusing("spec.template.spec.expireAfter", reason(e));
+    }
   }
 
   public NodePoolDefinition neverExpire() {
@@ -287,7 +362,12 @@ public final class NodePoolDefinition {
   }
 
   public NodePoolDefinition terminationGracePeriod(Duration period) {
-    return with(c -> c.terminationGracePeriod = GoDurations.of("terminationGracePeriod", period));
+    try {
+      String text = GoDurations.of("terminationGracePeriod", period);
+      return with(c -> c.terminationGracePeriod = text);
+    } catch (IllegalArgumentException e) {
+      return refusing("spec.template.spec.terminationGracePeriod", reason(e));
+    }
   }
 
   // --- limits, taints, labels
@@ -344,8 +424,30 @@ public final class NodePoolDefinition {
   // --- results
 
   /** The NodePool as described, not validated: to drop down to the generated builder with {@code edit()}. */
-  public NodePool toNodePool() {
+  public NodePool buildUnchecked() {
     return Manifests.convert(tree(), NodePool.class);
+  }
+
+  /**
+   * The NodePool as described, not validated.
+   *
+   * @deprecated the unchecked form has one name on every definition: use {@link #buildUnchecked()}
+   */
+  @Deprecated(forRemoval = false)
+  public NodePool toNodePool() {
+    return buildUnchecked();
+  }
+
+  /** Every violation of the NodePool as described, errors and warnings, without throwing. */
+  public ValidationReport validate() {
+    List<Violation> violations = new ArrayList<>(refused);
+    violations.addAll(KarpenterValidation.check(tree()).violations());
+    return new ValidationReport(violations);
+  }
+
+  /** The NodePool as described, in words (as {@link NodePoolDescriptions#describe(Object)}), not validated. */
+  public String describe() {
+    return NodePoolDescriptions.describe(tree());
   }
 
   /**
@@ -475,7 +577,12 @@ public final class NodePoolDefinition {
 
   private JsonNode validatedTree() {
     JsonNode tree = tree();
-    List<Violation> violations = validate(tree);
+    List<Violation> violations = nodePoolViolations(tree);
+    if (!refused.isEmpty()) {
+      List<Violation> all = new ArrayList<>(refused);
+      all.addAll(violations);
+      violations = all;
+    }
     if (!violations.isEmpty()) { // the name is written only when something is reported
       ValidationException.throwOnErrors(what(), violations);
     }
@@ -486,16 +593,31 @@ public final class NodePoolDefinition {
     return "NodePool " + (name == null ? "<unnamed>" : name);
   }
 
-  /** Every violation of a NodePool, from any source (facade, YAML, a cluster). */
+  /**
+   * Every violation of a NodePool, from any source (facade, YAML, a cluster).
+   *
+   * @deprecated one validation door per family: use {@link KarpenterValidation#check(HasMetadata)}
+   */
+  @Deprecated(forRemoval = false)
   public static List<Violation> validate(NodePool pool) {
-    return validate(Manifests.toTree(pool));
+    return nodePoolViolations(Manifests.toTree(pool));
+  }
+
+  /**
+   * Every violation of a NodePool given as a JSON tree.
+   *
+   * @deprecated one validation door per family: use {@link KarpenterValidation#check(JsonNode)}
+   */
+  @Deprecated(forRemoval = false)
+  public static List<Violation> validate(JsonNode pool) {
+    return nodePoolViolations(pool);
   }
 
   /**
    * Every violation of a NodePool given as a JSON tree, e.g. parsed from YAML: values the model classes could not
    * even hold (a wrong enum value, text where a number belongs) are reported like everything else.
    */
-  public static List<Violation> validate(JsonNode pool) {
+  static List<Violation> nodePoolViolations(JsonNode pool) {
     boolean aws = NodeClassReference.AWS_GROUP.equals(pool.path("spec").path("template").path("spec").path("nodeClassRef").path("group").asText());
     CrdValidator validator = aws ? KarpenterCrds.aws() : KarpenterCrds.azure();
     ValidationReport report = validator.validate(pool);

@@ -7,7 +7,7 @@ package dev.autoscaling.karpenter;
  * NodePool pool = NodePools.arm64().linux().onDemand().skuFamily("D")
  *     .named("arm-nodepool").weight(10)
  *     .consolidateWhenEmptyOrUnderutilized(Duration.ofSeconds(1))
- *     .nodeClass(AKSNodeClasses.named("default"))
+ *     .nodeClass(AKSNodeClasses.reference("default"))
  *     .build();
  * }</pre>
  * is the workshop's

@@ -95,7 +95,7 @@ class KarpenterFuzzTest {
     String kind = object.path("kind").asText();
 
     STATISTICS.time(() -> {
-      List<Violation> violations = new ArrayList<>(kind.equals("NodePool") ? NodePoolDefinition.validate(object)
+      List<Violation> violations = new ArrayList<>(kind.equals("NodePool") ? KarpenterValidation.check(object).violations()
           : LabelChecks.requirements(object));
       violations.addAll(KarpenterCrds.azure().validate(object).violations());
       violations.addAll(KarpenterCrds.aws().validate(object).violations());

@@ -53,7 +53,7 @@ class KarpenterYamlBadInputTest {
 
   private static List<Violation> errors(String yaml) {
     if (yaml.contains("kind: NodePool")) {
-      return NodePoolDefinition.validate(Manifests.parseAll(yaml).get(0)).stream()
+      return KarpenterValidation.check(Manifests.parseAll(yaml).get(0)).violations().stream()
           .filter(Violation::isError).toList();
     }
     var validator = yaml.contains("karpenter.k8s.aws/v1") ? KarpenterCrds.aws() : KarpenterCrds.azure();

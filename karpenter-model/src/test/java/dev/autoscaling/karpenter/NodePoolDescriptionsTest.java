@@ -13,7 +13,7 @@ class NodePoolDescriptionsTest {
   void shouldSummariseTheWorkshopNodePool() {
     String text = NodePoolDescriptions.describe(NodePools.arm64().linux().onDemand().skuFamily("D")
         .named("arm-nodepool").weight(10).consolidateWhenEmptyOrUnderutilized(Duration.ofSeconds(1))
-        .nodeClass(AKSNodeClasses.named("default")).build());
+        .nodeClass(AKSNodeClasses.reference("default")).build());
 
     assertThat(text).isEqualTo("""
         NodePool arm-nodepool (weight 10)

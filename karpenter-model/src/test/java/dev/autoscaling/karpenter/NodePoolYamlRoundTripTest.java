@@ -16,7 +16,7 @@ class NodePoolYamlRoundTripTest {
 
   private static NodePoolDefinition pool(String note) {
     return NodePools.arm64().linux().onDemand().skuFamily("D").named("arm-nodepool")
-        .nodeClass(AKSNodeClasses.named("default")).annotation("example.com/note", note);
+        .nodeClass(AKSNodeClasses.reference("default")).annotation("example.com/note", note);
   }
 
   @Property(tries = 300)

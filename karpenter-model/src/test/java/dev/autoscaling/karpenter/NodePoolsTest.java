@@ -25,7 +25,7 @@ class NodePoolsTest {
   private static final NodePoolDefinition VALID = arm64().linux().onDemand().skuFamily("D")
       .named("arm-nodepool").weight(10)
       .consolidateWhenEmptyOrUnderutilized(Duration.ofSeconds(1))
-      .nodeClass(AKSNodeClasses.named("default"));
+      .nodeClass(AKSNodeClasses.reference("default"));
 
   @Test
   void shouldReadAsTheRequirementsItAdds() {
@@ -48,8 +48,8 @@ class NodePoolsTest {
   void shouldLeaveAPartialDefinitionUntouchedWhenItIsExtended() {
     NodePoolDefinition base = arm64().onDemand();
 
-    NodePool withSpot = base.spot().named("a").nodeClass(AKSNodeClasses.named("default")).toNodePool();
-    NodePool plain = base.named("b").nodeClass(AKSNodeClasses.named("default")).toNodePool();
+    NodePool withSpot = base.spot().named("a").nodeClass(AKSNodeClasses.reference("default")).buildUnchecked();
+    NodePool plain = base.named("b").nodeClass(AKSNodeClasses.reference("default")).buildUnchecked();
 
     assertThat(withSpot.getSpec().getTemplate().getSpec().getRequirements()).hasSize(3);
     assertThat(plain.getSpec().getTemplate().getSpec().getRequirements()).hasSize(2);
@@ -114,7 +114,7 @@ class NodePoolsTest {
     assertThat(Manifests.parseAll(pool.toYaml()).get(0)).isEqualTo(Manifests.parseAll(expected).get(0));
     assertThat(pool.toJson()).isEqualTo(Manifests.toJson(pool.build()));
     assertThat(pool.toYaml()).isEqualTo(Manifests.toYaml(pool.build()));
-    assertThat(NodePoolDefinition.validate(pool.build())).isEmpty();
+    assertThat(KarpenterValidation.check(pool.build()).violations()).isEmpty();
   }
 
   @Test
@@ -144,10 +144,25 @@ class NodePoolsTest {
   }
 
   @Test
-  void shouldRefuseADurationKarpenterCannotRead() {
-    assertThatThrownBy(() -> VALID.consolidateWhenEmpty(Duration.ofMillis(500)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("consolidateAfter: PT0.5S cannot be written");
+  void shouldRefuseADurationKarpenterCannotReadWithEveryOtherProblem() {
+    // Given: two values the chain cannot write and one the CRD refuses
+    NodePoolDefinition pool = VALID.consolidateWhenEmpty(Duration.ofMillis(500)).expireAfter(Duration.ofSeconds(-1))
+        .weight(200);
+
+    // Then: one exception, each problem with its field
+    assertThatThrownBy(pool::build)
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("spec.disruption.consolidateAfter: PT0.5S cannot be written")
+        .hasMessageContaining("spec.template.spec.expireAfter: PT-1S cannot be written")
+        .hasMessageContaining("spec.weight:");
+    assertThat(pool.validate().errors()).hasSize(3);
+  }
+
+  @Test
+  void shouldReportMinValuesWithoutARequirementInBuild() {
+    assertThatThrownBy(() -> NodePools.nodePool().named("p").minValues(2).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("spec.template.spec.requirements: minValues(2) needs a requirement before it");
   }
 
   /** One bad choice each: the path and the message that say what to fix. */
@@ -192,7 +207,7 @@ class NodePoolsTest {
         bad("nodeClassRef group with a version", p -> p.nodeClass(
                 new NodeClassReference("karpenter.azure.com/v1beta1", "AKSNodeClass", "default")),
             "spec.template.spec.nodeClassRef.group", "must match '^[^/]*$'"),
-        bad("empty nodeClassRef name", p -> p.nodeClass(AKSNodeClasses.named("")),
+        bad("empty nodeClassRef name", p -> p.nodeClass(AKSNodeClasses.reference("")),
             "spec.template.spec.nodeClassRef.name", "name may not be empty"),
         bad("no node class", p -> p.nodeClass((NodeClassReference) null),
             "spec.template.spec.nodeClassRef", "Required value: set nodeClassRef"),
@@ -204,7 +219,7 @@ class NodePoolsTest {
             "spec.template.spec.taints[0].key", "must match"),
         bad("cpu limit that is no quantity", p -> p.limitCpu("lots"), "spec.limits[cpu]", "must match"),
         bad("budget without consolidateAfter", p -> NodePools.arm64().named("arm-nodepool").budget("1")
-                .nodeClass(AKSNodeClasses.named("default")),
+                .nodeClass(AKSNodeClasses.reference("default")),
             "spec.disruption.consolidateAfter", "Required value: set consolidateAfter"),
         bad("budget nodes as a word", p -> p.budget("half"), "spec.disruption.budgets[0].nodes", "must match"),
         bad("budget schedule that is no cron", p -> p.budget("1", "daily", Duration.ofHours(1)),
@@ -266,7 +281,7 @@ class NodePoolsTest {
         .limitCpu("1000").limitMemory("1000Gi").budget("10%").expireAfter(Duration.ofDays(7))
         .consolidateWhenEmptyOrUnderutilized(Duration.ofMinutes(5))
         .taint("example.com/spot", "true", Taints.Effect.NOSCHEDULE).label("team", "platform")
-        .nodeClass(AKSNodeClasses.named("default")).build()).isNotNull();
+        .nodeClass(AKSNodeClasses.reference("default")).build()).isNotNull();
     // A general pool on EKS, checked against the AWS copy of the NodePool CRD
     assertThat(NodePools.onDemand().instanceCategories("c", "m", "r").instanceGeneration().greaterThan(4)
         .instanceCpu().atMost(32).named("general").nodeClass(NodeClassReference.ec2NodeClass("default"))

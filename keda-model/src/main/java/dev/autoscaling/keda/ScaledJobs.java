@@ -36,7 +36,7 @@ public final class ScaledJobs extends ScaledJobScalers {
         .withNewSpec().withJobTargetRef(job).endSpec()
         .build();
     List<dev.autoscaling.keda.api.v1alpha1.scaledjobspec.Triggers> models = new ArrayList<>();
-    Arrays.stream(triggers).forEach(t -> models.add(t.toUncheckedScaledJobTrigger()));
+    Arrays.stream(triggers).forEach(t -> models.add(t.buildUncheckedForScaledJob()));
     scaledJob.getSpec().setTriggers(models);
     return KedaValidation.requireValid(scaledJob, "ScaledJob " + name);
   }

@@ -8,61 +8,138 @@ import dev.autoscaling.keda.api.v1alpha1.ScaledObject;
 import dev.autoscaling.keda.triggers.ScalerTrigger;
 import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.validation.ValidationException;
+import dev.autoscaling.validation.ValidationReport;
+import dev.autoscaling.validation.Violation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A ScaledObject being described: immutable, each call returns a new definition. {@link #build()} validates
+ * A ScaledObject being described: immutable (final fields of immutable values), each call returns a new definition. {@link #build()} validates
  * against the pinned CRD (schema and CEL), KEDA's admission rules and KEDA's scaler catalogue, and throws one
  * exception listing every problem.
  */
 public final class ScaledObjectDefinition {
 
-  static final ScaledObjectDefinition EMPTY = new ScaledObjectDefinition();
+  static final ScaledObjectDefinition EMPTY = new ScaledObjectDefinition(new Draft());
   private static final String API_VERSION = HasMetadata.getApiVersion(ScaledObject.class);
   private static final String KIND = HasMetadata.getKind(ScaledObject.class);
 
-  private String name;
-  private String namespace;
-  private String target;
-  private String targetKind;
-  private String targetApiVersion;
-  private Integer minReplicas;
-  private Integer maxReplicas;
-  private Integer idleReplicas;
-  private Integer pollingInterval;
-  private Integer cooldownPeriod;
-  /** Each trigger as its JSON, made once when added (the ScalerTrigger knows its own serialised form). */
-  private List<ObjectNode> triggers = List.of(); // immutable, so every copy of the definition can share it
+  private final String name;
+  private final String namespace;
+  private final String target;
+  private final String targetKind;
+  private final String targetApiVersion;
+  private final Integer minReplicas;
+  private final Integer maxReplicas;
+  private final Integer idleReplicas;
+  private final Integer pollingInterval;
+  private final Integer cooldownPeriod;
+  /** Each trigger as it was when added (a ScalerTrigger is a mutable builder), as an immutable value. */
+  private final List<TriggerValue> triggers;
+  /** What a call could not write (a duration KEDA cannot read): reported by build() with everything else. */
+  private final List<Violation> refused;
 
-  private ScaledObjectDefinition() {
+  /**
+   * One trigger, as the ScaledObject's YAML writes it: the immutable form of a typed trigger, turned into JSON only
+   * by {@link #tree()}.
+   */
+  private record TriggerValue(String authenticationKind, String authenticationRef, Map<String, String> metadata,
+      String metricType, String name, String type, Boolean useCachedMetrics) {
+
+    static TriggerValue of(ObjectNode json) {
+      Map<String, String> metadata = new LinkedHashMap<>();
+      json.path("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
+      JsonNode ref = json.path("authenticationRef");
+      JsonNode cached = json.path("useCachedMetrics");
+      return new TriggerValue(text(ref.path("kind")), text(ref.path("name")), Collections.unmodifiableMap(metadata),
+          text(json.path("metricType")), text(json.path("name")), text(json.path("type")),
+          cached.isBoolean() ? cached.booleanValue() : null);
+    }
+
+    private static String text(JsonNode node) {
+      return node.isTextual() ? node.textValue() : null;
+    }
+
+    void writeTo(ArrayNode triggers) {
+      ObjectNode trigger = triggers.addObject();
+      // the generated model's property order, so the text is the same either way
+      if (authenticationRef != null) {
+        ObjectNode ref = trigger.putObject("authenticationRef");
+        putIfSet(ref, "kind", authenticationKind);
+        ref.put("name", authenticationRef);
+      }
+      ObjectNode values = trigger.putObject("metadata");
+      metadata.forEach(values::put);
+      putIfSet(trigger, "metricType", metricType);
+      putIfSet(trigger, "name", name);
+      putIfSet(trigger, "type", type);
+      if (useCachedMetrics != null) {
+        trigger.put("useCachedMetrics", useCachedMetrics);
+      }
+    }
   }
 
-  private ScaledObjectDefinition copy() {
-    ScaledObjectDefinition c = new ScaledObjectDefinition();
-    c.name = name;
-    c.namespace = namespace;
-    c.target = target;
-    c.targetKind = targetKind;
-    c.targetApiVersion = targetApiVersion;
-    c.minReplicas = minReplicas;
-    c.maxReplicas = maxReplicas;
-    c.idleReplicas = idleReplicas;
-    c.pollingInterval = pollingInterval;
-    c.cooldownPeriod = cooldownPeriod;
-    c.triggers = triggers;
-    return c;
+  /** The one way state is copied: a draft filled from a definition, changed, and made into a new definition. */
+  private static final class Draft {
+    String name;
+    String namespace;
+    String target;
+    String targetKind;
+    String targetApiVersion;
+    Integer minReplicas;
+    Integer maxReplicas;
+    Integer idleReplicas;
+    Integer pollingInterval;
+    Integer cooldownPeriod;
+    List<TriggerValue> triggers = List.of();
+    List<Violation> refused = List.of();
+
+    Draft() {
+    }
+
+    Draft(ScaledObjectDefinition d) {
+      name = d.name;
+      namespace = d.namespace;
+      target = d.target;
+      targetKind = d.targetKind;
+      targetApiVersion = d.targetApiVersion;
+      minReplicas = d.minReplicas;
+      maxReplicas = d.maxReplicas;
+      idleReplicas = d.idleReplicas;
+      pollingInterval = d.pollingInterval;
+      cooldownPeriod = d.cooldownPeriod;
+      triggers = d.triggers;
+      refused = d.refused;
+    }
+  }
+
+  private ScaledObjectDefinition(Draft d) {
+    name = d.name;
+    namespace = d.namespace;
+    target = d.target;
+    targetKind = d.targetKind;
+    targetApiVersion = d.targetApiVersion;
+    minReplicas = d.minReplicas;
+    maxReplicas = d.maxReplicas;
+    idleReplicas = d.idleReplicas;
+    pollingInterval = d.pollingInterval;
+    cooldownPeriod = d.cooldownPeriod;
+    triggers = d.triggers;
+    refused = d.refused;
   }
 
   /** A copy with one change: every call returns a new definition, earlier ones stay as they were. */
-  private ScaledObjectDefinition with(java.util.function.Consumer<ScaledObjectDefinition> change) {
-    ScaledObjectDefinition c = copy();
-    change.accept(c);
-    return c;
+  private ScaledObjectDefinition with(java.util.function.Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return new ScaledObjectDefinition(draft);
   }
 
   public ScaledObjectDefinition named(String scaledObjectName) {
@@ -73,9 +150,16 @@ public final class ScaledObjectDefinition {
     return with(c -> c.namespace = scaledObjectNamespace);
   }
 
-  /** The Deployment to scale (KEDA's default kind). */
+  /**
+   * The Deployment to scale (KEDA's default kind): replaces any earlier target, its kind and apiVersion included,
+   * so {@code target("apps/v1", "StatefulSet", "db").target("web")} scales the Deployment {@code web}.
+   */
   public ScaledObjectDefinition target(String deployment) {
-    return with(c -> c.target = deployment);
+    return with(c -> {
+      c.target = deployment;
+      c.targetApiVersion = null;
+      c.targetKind = null;
+    });
   }
 
   /** Any scalable workload, e.g. {@code ("apps/v1", "StatefulSet", "db")}. */
@@ -102,30 +186,43 @@ public final class ScaledObjectDefinition {
 
   /** How often KEDA checks the triggers (whole seconds). */
   public ScaledObjectDefinition pollingInterval(Duration interval) {
-    return with(c -> c.pollingInterval = seconds("pollingInterval", interval));
+    if (!wholeSeconds(interval)) {
+      return refusing("spec.pollingInterval", interval);
+    }
+    return with(c -> c.pollingInterval = (int) interval.getSeconds());
   }
 
   /** How long KEDA waits after the last active trigger before scaling to zero (whole seconds). */
   public ScaledObjectDefinition cooldownPeriod(Duration period) {
-    return with(c -> c.cooldownPeriod = seconds("cooldownPeriod", period));
+    if (!wholeSeconds(period)) {
+      return refusing("spec.cooldownPeriod", period);
+    }
+    return with(c -> c.cooldownPeriod = (int) period.getSeconds());
   }
 
   /** Adds a typed trigger; problems in its metadata are reported by {@link #build()} with everything else. */
   public ScaledObjectDefinition trigger(ScalerTrigger<?> trigger) {
-    ObjectNode json = trigger.toUncheckedTree();
-    return with(c -> {
-      List<ObjectNode> more = new ArrayList<>(triggers.size() + 1);
-      more.addAll(triggers);
-      more.add(json);
-      c.triggers = List.copyOf(more);
-    });
+    TriggerValue value = TriggerValue.of(trigger.toUncheckedTree());
+    List<TriggerValue> more = new ArrayList<>(triggers.size() + 1);
+    more.addAll(triggers);
+    more.add(value);
+    List<TriggerValue> frozen = List.copyOf(more);
+    return with(c -> c.triggers = frozen);
   }
 
-  private static int seconds(String field, Duration duration) {
-    if (duration.getNano() != 0 || duration.isNegative() || duration.getSeconds() > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(field + ": " + duration + " cannot be written: KEDA takes whole seconds");
-    }
-    return (int) duration.getSeconds();
+  private static boolean wholeSeconds(Duration duration) {
+    return duration.getNano() == 0 && !duration.isNegative() && duration.getSeconds() <= Integer.MAX_VALUE;
+  }
+
+  /**
+   * The definition unchanged but for a duration it cannot write: said by {@link #build()} with every other
+   * violation, not thrown from the chain at once.
+   */
+  private ScaledObjectDefinition refusing(String path, Duration duration) {
+    List<Violation> more = new ArrayList<>(refused);
+    more.add(Violation.error(path, "facade", duration + " cannot be written: KEDA takes whole seconds, from 0"));
+    List<Violation> frozen = List.copyOf(more);
+    return with(c -> c.refused = frozen);
   }
 
   /** As described, not validated: for deliberate experiments. */
@@ -157,9 +254,7 @@ public final class ScaledObjectDefinition {
     putIfSet(targetRef, "kind", targetKind);
     putIfSet(targetRef, "name", target);
     ArrayNode triggerList = spec.putArray("triggers");
-    // The trigger nodes are shared by every tree of this definition: safe, since no tree leaves this class to
-    // be changed (validation copies before it defaults, buildUnchecked reads the tree into a new model object).
-    triggers.forEach(triggerList::add);
+    triggers.forEach(trigger -> trigger.writeTo(triggerList));
     return root;
   }
 
@@ -198,8 +293,45 @@ public final class ScaledObjectDefinition {
     return Manifests.toYaml(validatedTree());
   }
 
+  /** Every violation of the ScaledObject as described, errors and warnings, without throwing. */
+  public ValidationReport validate() {
+    List<Violation> violations = new ArrayList<>(refused);
+    violations.addAll(KedaValidation.check(tree()).violations());
+    return new ValidationReport(violations);
+  }
+
+  /**
+   * The ScaledObject as described, in a few lines: name, target, replica bounds and each trigger's type, name and
+   * metadata keys (values are left out: a secret may have been put there by mistake). Not validated.
+   */
+  public String describe() {
+    StringBuilder text = new StringBuilder("ScaledObject ").append(name == null ? "<unnamed>" : name);
+    if (namespace != null) {
+      text.append(" (namespace ").append(namespace).append(')');
+    }
+    text.append("\n  scales: ").append(targetKind == null ? "Deployment" : targetKind).append(' ')
+        .append(target == null ? "<no target>" : target);
+    text.append("\n  replicas: ").append(minReplicas == null ? "0 (KEDA's default)" : minReplicas).append(" to ")
+        .append(maxReplicas == null ? "100 (KEDA's default)" : maxReplicas);
+    if (triggers.isEmpty()) {
+      text.append("\n  triggers: none (KEDA requires at least one)");
+    }
+    for (TriggerValue trigger : triggers) {
+      text.append("\n  trigger: ").append(trigger.type()).append(trigger.name() == null ? "" : " " + trigger.name())
+          .append(" on ").append(trigger.metadata().keySet());
+    }
+    return text.toString();
+  }
+
   private JsonNode validatedTree() {
-    return KedaValidation.requireValid(tree(), what());
+    if (refused.isEmpty()) {
+      return KedaValidation.requireValid(tree(), what());
+    }
+    JsonNode tree = tree();
+    List<Violation> violations = new ArrayList<>(refused);
+    violations.addAll(KedaValidation.check(tree).violations());
+    ValidationException.throwOnErrors(what(), violations);
+    return tree;
   }
 
   private String what() {

@@ -7,7 +7,11 @@ import dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.advanced.ScalingModifi
 import dev.autoscaling.keda.formula.FormulaException;
 import dev.autoscaling.keda.formula.ScalingFormula;
 
+import dev.autoscaling.manifest.Manifests;
+import dev.autoscaling.validation.ValidationException;
+import dev.autoscaling.validation.Violation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,36 +71,49 @@ public final class ScalingPreview {
     boolean error;
   }
 
-  private final ScaledObject scaledObject;
-  private final Map<Integer, Double> metrics = new LinkedHashMap<>();
-  private final Map<Integer, Integer> failures = new LinkedHashMap<>();
-  private int currentReplicas = -1;
-  private int readyReplicas = -1;
-  private double tolerance = DEFAULT_TOLERANCE;
+  // Immutable like the definitions around it: each setting returns a new preview, so a half-set preview can be
+  // shared (a monitor's template, evaluated for every poll) without one evaluation changing another's inputs.
+  private final ScaledObject scaledObject; // the caller's object, copied once; never changed or handed out
+  private final Map<Integer, Double> metrics;
+  private final Map<Integer, Integer> failures;
+  private final int currentReplicas;
+  private final int readyReplicas;
+  private final double tolerance;
 
-  private ScalingPreview(ScaledObject scaledObject) {
+  private ScalingPreview(ScaledObject scaledObject, Map<Integer, Double> metrics, Map<Integer, Integer> failures,
+      int currentReplicas, int readyReplicas, double tolerance) {
     this.scaledObject = scaledObject;
+    this.metrics = metrics;
+    this.failures = failures;
+    this.currentReplicas = currentReplicas;
+    this.readyReplicas = readyReplicas;
+    this.tolerance = tolerance;
   }
 
+  /** A preview of the ScaledObject as it is now: changing the object afterwards does not change the preview. */
   public static ScalingPreview of(ScaledObject scaledObject) {
-    return new ScalingPreview(scaledObject);
+    return new ScalingPreview(Manifests.copy(scaledObject), Map.of(), Map.of(), -1, -1, DEFAULT_TOLERANCE);
+  }
+
+  private static <V> Map<Integer, V> plus(Map<Integer, V> map, int key, V value) {
+    Map<Integer, V> bigger = new LinkedHashMap<>(map);
+    bigger.put(key, value);
+    return Collections.unmodifiableMap(bigger);
   }
 
   public ScalingPreview currentReplicas(int replicas) {
-    this.currentReplicas = replicas;
-    return this;
+    return new ScalingPreview(scaledObject, metrics, failures, replicas, readyReplicas, tolerance);
   }
 
   /** Ready pods, which KEDA divides by for a Value target in fallback; by default all current replicas. */
   public ScalingPreview readyReplicas(int replicas) {
-    this.readyReplicas = replicas;
-    return this;
+    return new ScalingPreview(scaledObject, metrics, failures, currentReplicas, replicas, tolerance);
   }
 
   /** The metric value of the trigger at this index (queue length, lag, ...). */
   public ScalingPreview metric(int triggerIndex, double value) {
-    metrics.put(triggerIndex, value);
-    return this;
+    return new ScalingPreview(scaledObject, plus(metrics, triggerIndex, value), failures, currentReplicas,
+        readyReplicas, tolerance);
   }
 
   /** The metric value of the trigger with this {@code name}. */
@@ -109,8 +126,8 @@ public final class ScalingPreview {
    * in a row (KEDA's {@code status.health[...].numberOfFailures} after counting it).
    */
   public ScalingPreview failing(int triggerIndex, int consecutiveFailures) {
-    failures.put(triggerIndex, consecutiveFailures);
-    return this;
+    return new ScalingPreview(scaledObject, metrics, plus(failures, triggerIndex, consecutiveFailures),
+        currentReplicas, readyReplicas, tolerance);
   }
 
   /** As {@link #failing(int, int)}, for the trigger with this {@code name}. */
@@ -119,8 +136,7 @@ public final class ScalingPreview {
   }
 
   public ScalingPreview tolerance(double value) {
-    this.tolerance = value;
-    return this;
+    return new ScalingPreview(scaledObject, metrics, failures, currentReplicas, readyReplicas, value);
   }
 
   private int index(String triggerName, String method) {
@@ -140,9 +156,9 @@ public final class ScalingPreview {
   }
 
   /**
-   * @throws IllegalArgumentException naming what is missing or not covered: a trigger without a metric value, a
-   *                                  target that is not a number, a formula that does not compile, a cpu/memory
-   *                                  trigger
+   * @throws ValidationException listing everything missing or not covered at once, each with its field: a
+   *                             trigger without a metric value, a target that is not a number, a formula that does
+   *                             not compile, a cpu/memory trigger
    */
   public Result evaluate() {
     ScaledObjectSpec spec = scaledObject.getSpec();
@@ -158,8 +174,13 @@ public final class ScalingPreview {
     boolean composite = modifiers != null && modifiers.getFormula() != null && !modifiers.getFormula().isEmpty();
     Observation seen = composite ? composite(modifiers, fallback, problems) : perTrigger(fallback, problems);
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("cannot preview ScaledObject "
-          + scaledObject.getMetadata().getName() + ":\n  " + String.join("\n  ", problems));
+      List<Violation> violations = new ArrayList<>(problems.size());
+      for (String problem : problems) {
+        int colon = problem.indexOf(": ");
+        violations.add(colon < 0 ? Violation.error("", "preview", problem)
+            : Violation.error(problem.substring(0, colon), "preview", problem.substring(colon + 2)));
+      }
+      throw new ValidationException("preview of ScaledObject " + scaledObject.getMetadata().getName(), violations);
     }
     return decide(seen, spec, fallback);
   }

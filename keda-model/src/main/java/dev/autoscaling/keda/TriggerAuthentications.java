@@ -13,8 +13,9 @@ import java.util.Base64;
  *
  * <pre>{@code
  * Secret secret = TriggerAuthentications.secret("rabbitmq-scaler-secret", "pets", "host", connectionString);
- * TriggerAuthentication auth = TriggerAuthentications.fromSecret("trigger-auth-rabbitmq-conn", "pets",
- *     "host", "rabbitmq-scaler-secret", "host");
+ * TriggerAuthentication auth = TriggerAuthentications.named("trigger-auth-rabbitmq-conn").inNamespace("pets")
+ *     .secretTargetRef(SecretTarget.parameter("host").fromSecret("rabbitmq-scaler-secret").key("host"))
+ *     .build();
  * }</pre>
  */
 public final class TriggerAuthentications {
@@ -40,13 +41,24 @@ public final class TriggerAuthentications {
   }
 
   /**
+   * A TriggerAuthentication giving the trigger parameter from an entry of a Secret ({@code secretTargetRef}).
+   *
+   * @throws ValidationException when KEDA or the API server would reject it
+   */
+  public static TriggerAuthentication fromSecret(String name, String namespace, SecretTarget target) {
+    return named(name).inNamespace(namespace).secretTargetRef(target).build();
+  }
+
+  /**
    * A TriggerAuthentication giving the trigger parameter {@code parameter} from {@code key} of the Secret
    * {@code secretName} ({@code secretTargetRef}).
    *
    * @throws ValidationException when KEDA or the API server would reject it
+   * @deprecated five strings in a row are easily swapped: use {@link #fromSecret(String, String, SecretTarget)}
    */
+  @Deprecated(forRemoval = false)
   public static TriggerAuthentication fromSecret(String name, String namespace, String parameter, String secretName,
       String key) {
-    return named(name).inNamespace(namespace).secretTargetRef(parameter, secretName, key).build();
+    return fromSecret(name, namespace, new SecretTarget(parameter, secretName, key));
   }
 }

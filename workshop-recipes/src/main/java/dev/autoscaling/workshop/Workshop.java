@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * Workshop workshop = Workshop.of(WorkshopConfig.defaults());
  * System.out.print(workshop.plan());                        // every az command and manifest, nothing sent
- * RunReport report = workshop.run(WorkshopContext.cluster(config, client), ProgressStore.file(path), null, null);
+ * RunReport report = workshop.run(WorkshopContext.cluster(config, client), ProgressStore.file(path), Steps.all());
  * }</pre>
  */
 public final class Workshop {
@@ -77,11 +77,41 @@ public final class Workshop {
 
   /** The whole workshop as a dry run: every step's az commands, kubectl commands and validated manifests. */
   public String plan() {
-    return plan(null, null);
+    return plan(Steps.all());
   }
 
+  /** These steps as a dry run. */
+  public String plan(Steps which) {
+    return render(range(which));
+  }
+
+  /**
+   * The steps from {@code from} to {@code to} as a dry run.
+   *
+   * @deprecated null stands for "the first" or "the last" here, and errors name the CLI's options: use
+   *     {@link #plan(Steps)}
+   */
+  @Deprecated(forRemoval = false)
   public String plan(String from, String to) {
-    return range(from, to).stream().map(s -> s.plan().render()).collect(Collectors.joining("\n"));
+    return render(range(from, to));
+  }
+
+  private static String render(List<Step> steps) {
+    return steps.stream().map(s -> s.plan().render()).collect(Collectors.joining("\n"));
+  }
+
+  /**
+   * Applies and verifies these steps, in order. Without a first step ({@link Steps#all()}, {@link Steps#upTo}),
+   * starts at the first step the progress store does not have as completed, or at the beginning if all are. Stops
+   * at the first step whose apply throws or whose verification fails; the store then remembers it. A Kubernetes API
+   * that fails or stops answering fails the step with one line saying so (after the client's retries,
+   * {@link WorkshopContext#withRetries}), so that the next run resumes there.
+   *
+   * @throws IllegalArgumentException naming a step that does not exist, or a first step after the last
+   */
+  public RunReport run(WorkshopContext context, ProgressStore progress, Steps which) {
+    range(which); // the ids are checked before anything runs
+    return run(context, progress, which.first().orElse(null), which.last().orElse(null), "from step", "to step");
   }
 
   /**
@@ -90,15 +120,24 @@ public final class Workshop {
    * all are. Stops at the first step whose apply throws or whose verification fails; the store then remembers it.
    * A Kubernetes API that fails or stops answering fails the step with one line saying so (after the client's
    * retries, {@link WorkshopContext#withRetries}), so that the next run resumes there.
+   *
+   * @deprecated null stands for "the first" or "the last" here, and errors name the CLI's options: use
+   *     {@link #run(WorkshopContext, ProgressStore, Steps)}
    */
+  @Deprecated(forRemoval = false)
   public RunReport run(WorkshopContext context, ProgressStore progress, String from, String to) {
+    return run(context, progress, from, to, "--from", "--to");
+  }
+
+  private RunReport run(WorkshopContext context, ProgressStore progress, String from, String to, String fromOption,
+      String toOption) {
     String start = from;
     if (start == null) {
       start = steps.stream().map(Step::id).filter(id -> !progress.isCompleted(id)).findFirst().orElse(null);
     }
     Map<String, Integer> retriedBefore = context.retries().map(KubernetesRetries::retried).orElse(Map.of());
     List<StepRun> runs = new ArrayList<>();
-    for (Step step : range(start, to)) {
+    for (Step step : range(start, to, fromOption, toOption)) {
       context.progress("== " + step.id() + ": " + step.title());
       StepOutcome outcome = null;
       Verification verification = null;
@@ -136,13 +175,32 @@ public final class Workshop {
     return outcomes;
   }
 
-  /** The steps from {@code from} to {@code to}, both included; null means the first or the last step. */
+  /**
+   * These steps, in order.
+   *
+   * @throws IllegalArgumentException naming a step that does not exist, or a first step after the last
+   */
+  public List<Step> range(Steps which) {
+    return range(which.first().orElse(null), which.last().orElse(null), "from step", "to step");
+  }
+
+  /**
+   * The steps from {@code from} to {@code to}, both included; null means the first or the last step.
+   *
+   * @deprecated null stands for "the first" or "the last" here, and errors name the CLI's options: use
+   *     {@link #range(Steps)}
+   */
+  @Deprecated(forRemoval = false)
   public List<Step> range(String from, String to) {
-    int first = from == null ? 0 : indexOf(from, "--from");
-    int last = to == null ? steps.size() - 1 : indexOf(to, "--to");
+    return range(from, to, "--from", "--to");
+  }
+
+  private List<Step> range(String from, String to, String fromOption, String toOption) {
+    int first = from == null ? 0 : indexOf(from, fromOption);
+    int last = to == null ? steps.size() - 1 : indexOf(to, toOption);
     if (first > last) {
-      throw new IllegalArgumentException("--from " + from + " comes after --to " + to + ": the order is "
-          + String.join(", ", stepIds()));
+      throw new IllegalArgumentException(fromOption + " " + from + " comes after " + toOption + " " + to
+          + ": the order is " + String.join(", ", stepIds()));
     }
     return steps.subList(first, last + 1);
   }

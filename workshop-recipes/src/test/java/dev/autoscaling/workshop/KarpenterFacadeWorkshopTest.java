@@ -21,7 +21,7 @@ class KarpenterFacadeWorkshopTest {
 
   @Test
   void shouldBuildTheFirstArmNodePool() {
-    assertThat(JsonTrees.treeOf(ARM_POOL.nodeClass(AKSNodeClasses.named("default")).build()))
+    assertThat(JsonTrees.treeOf(ARM_POOL.nodeClass(AKSNodeClasses.reference("default")).build()))
         .isEqualTo(JsonTrees.resourceDocument("workshop/arm-nodepool-profile.yaml"));
   }
 

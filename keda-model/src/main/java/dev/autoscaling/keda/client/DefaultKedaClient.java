@@ -30,6 +30,7 @@ public class DefaultKedaClient extends ExtensionRootClientAdapter<DefaultKedaCli
   }
 
   @Override
+  @Deprecated(forRemoval = false)
   public KedaV1alpha1Api v1alpha1() {
     return this;
   }

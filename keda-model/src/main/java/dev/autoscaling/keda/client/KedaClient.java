@@ -6,17 +6,24 @@ import io.fabric8.kubernetes.client.Client;
 import java.time.Duration;
 
 /**
- * The KEDA resources as a fabric8 client extension: {@code client.adapt(KedaClient.class)}.
+ * The KEDA resources as a fabric8 client extension: {@code client.adapt(KedaClient.class)}, with flat accessors
+ * ({@code scaledObjects()}, {@code triggerAuthentications()}, ...) as {@code KarpenterClient} has.
  *
  * <pre>{@code
  * KedaClient keda = kubernetes.adapt(KedaClient.class);
- * keda.v1alpha1().scaledObjects().inNamespace("pets").resource(scaledObject).serverSideApply();
+ * keda.scaledObjects().inNamespace("pets").resource(scaledObject).serverSideApply();
  * keda.waitUntilScaledObjectReady("pets", "virtual-worker-rabbitmq-scaledobject", Duration.ofMinutes(1));
  * }</pre>
  */
 public interface KedaClient extends Client, KedaV1alpha1Api {
 
-  /** The v1alpha1 API group DSL, as fabric8's own extensions offer it: {@code keda.v1alpha1().scaledObjects()}. */
+  /**
+   * The same accessors again, under the API version.
+   *
+   * @deprecated both client extensions are flat, like {@code KarpenterClient}: call {@code keda.scaledObjects()}
+   *     (the accessors this interface inherits) instead of {@code keda.v1alpha1().scaledObjects()}
+   */
+  @Deprecated(forRemoval = false)
   KedaV1alpha1Api v1alpha1();
 
   /**

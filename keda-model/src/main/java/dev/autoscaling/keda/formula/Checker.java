@@ -1,7 +1,7 @@
 package dev.autoscaling.keda.formula;
 
 import dev.autoscaling.keda.formula.ValueType.Kind;
-import dev.autoscaling.validation.schema.DidYouMean;
+import dev.autoscaling.validation.DidYouMean;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

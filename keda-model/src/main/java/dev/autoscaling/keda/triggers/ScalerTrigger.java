@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The common part of every typed trigger: the generated subclasses add one method per parameter of their scaler.
- * {@link #toTrigger()} checks the metadata against KEDA's catalogue and returns the model's trigger.
+ * {@link #build()} checks the metadata against KEDA's catalogue and returns the model's trigger.
  *
  * @param <T> the concrete trigger, for fluent calls
  */
@@ -116,21 +116,41 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
   }
 
   /**
-   * The ScaledObject trigger.
+   * The ScaledObject trigger, checked.
    *
    * @throws ValidationException listing every problem of the metadata
    */
-  public Triggers toTrigger() {
+  public Triggers build() {
     requireValid();
-    return toUncheckedTrigger();
+    return buildUnchecked();
+  }
+
+  /**
+   * The ScaledObject trigger, checked.
+   *
+   * @deprecated one vocabulary on every builder: use {@link #build()}
+   */
+  @Deprecated(forRemoval = false)
+  public Triggers toTrigger() {
+    return build();
   }
 
   private void requireValid() {
     ValidationException.throwOnErrors(type + " trigger" + (name == null ? "" : " " + name), validate());
   }
 
-  /** The trigger as described, not checked (a ScaledObject's {@code build()} checks it with everything else). */
+  /**
+   * The trigger as described, not checked.
+   *
+   * @deprecated one vocabulary on every builder: use {@link #buildUnchecked()}
+   */
+  @Deprecated(forRemoval = false)
   public Triggers toUncheckedTrigger() {
+    return buildUnchecked();
+  }
+
+  /** The trigger as described, not checked (a ScaledObject's {@code build()} checks it with everything else). */
+  public Triggers buildUnchecked() {
     // Plain setters rather than the sundrio builders: those are generated in the same compilation.
     Triggers trigger = new Triggers();
     trigger.setType(type);
@@ -148,7 +168,7 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
   }
 
   /**
-   * The ScaledObject trigger as its JSON, not checked: what {@code toUncheckedTrigger()} serialises to, made
+   * The ScaledObject trigger as its JSON, not checked: what {@code buildUnchecked()} serialises to, made
    * without a model object (a ScaledObject definition builds its JSON tree directly).
    */
   public ObjectNode toUncheckedTree() {
@@ -176,15 +196,39 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
     return trigger;
   }
 
-  /** The same trigger for a ScaledJob, checked. */
-  public dev.autoscaling.keda.api.v1alpha1.scaledjobspec.Triggers toScaledJobTrigger() {
+  /**
+   * The same trigger for a ScaledJob, checked.
+   *
+   * @throws ValidationException listing every problem of the metadata
+   */
+  public dev.autoscaling.keda.api.v1alpha1.scaledjobspec.Triggers buildForScaledJob() {
     requireValid();
-    return toUncheckedScaledJobTrigger();
+    return buildUncheckedForScaledJob();
+  }
+
+  /**
+   * The same trigger for a ScaledJob, checked.
+   *
+   * @deprecated one vocabulary on every builder: use {@link #buildForScaledJob()}
+   */
+  @Deprecated(forRemoval = false)
+  public dev.autoscaling.keda.api.v1alpha1.scaledjobspec.Triggers toScaledJobTrigger() {
+    return buildForScaledJob();
+  }
+
+  /**
+   * The same trigger for a ScaledJob, not checked.
+   *
+   * @deprecated one vocabulary on every builder: use {@link #buildUncheckedForScaledJob()}
+   */
+  @Deprecated(forRemoval = false)
+  public dev.autoscaling.keda.api.v1alpha1.scaledjobspec.Triggers toUncheckedScaledJobTrigger() {
+    return buildUncheckedForScaledJob();
   }
 
   /** The same trigger for a ScaledJob, not checked (the ScaledJob's validation checks it). */
-  public dev.autoscaling.keda.api.v1alpha1.scaledjobspec.Triggers toUncheckedScaledJobTrigger() {
-    Triggers source = toUncheckedTrigger();
+  public dev.autoscaling.keda.api.v1alpha1.scaledjobspec.Triggers buildUncheckedForScaledJob() {
+    Triggers source = buildUnchecked();
     var trigger = new dev.autoscaling.keda.api.v1alpha1.scaledjobspec.Triggers();
     trigger.setType(source.getType());
     trigger.setName(source.getName());

@@ -2,7 +2,7 @@ package dev.autoscaling.keda.triggers;
 
 import dev.autoscaling.validation.Excerpt;
 import dev.autoscaling.validation.Violation;
-import dev.autoscaling.validation.schema.DidYouMean;
+import dev.autoscaling.validation.DidYouMean;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -60,9 +60,9 @@ final class ControllersStandIn implements AutoCloseable {
 
   private void reconcile() {
     try {
-      for (ScaledObject scaledObject : keda.v1alpha1().scaledObjects().inAnyNamespace().list().getItems()) {
+      for (ScaledObject scaledObject : keda.scaledObjects().inAnyNamespace().list().getItems()) {
         if (scaledObject.getStatus() == null) {
-          keda.v1alpha1().scaledObjects().inNamespace(scaledObject.getMetadata().getNamespace())
+          keda.scaledObjects().inNamespace(scaledObject.getMetadata().getNamespace())
               .withName(scaledObject.getMetadata().getName()).editStatus(so -> new ScaledObjectBuilder(so)
                   .withNewStatus().addNewCondition().withType("Ready").withStatus("True")
                   .withReason("ScaledObjectReady").endCondition().endStatus().build());

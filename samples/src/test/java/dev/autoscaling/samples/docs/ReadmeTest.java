@@ -129,7 +129,7 @@ class ReadmeTest {
       System.setOut(out);
       assertThat(server.client().adapt(KarpenterClient.class).nodePools().withName("arm-nodepool").get()
           .getSpec().getWeight()).isEqualTo(10);
-      assertThat(server.client().adapt(KedaClient.class).v1alpha1().scaledObjects().inNamespace("pets")
+      assertThat(server.client().adapt(KedaClient.class).scaledObjects().inNamespace("pets")
           .withName("virtual-worker-rabbitmq-scaledobject").get().getSpec().getTriggers()).hasSize(1);
     } finally {
       System.setOut(out);

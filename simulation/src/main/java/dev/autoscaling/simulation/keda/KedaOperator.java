@@ -82,11 +82,8 @@ public final class KedaOperator {
     ScalingPreview preview = ScalingPreview.of(scaledObject).currentReplicas(current);
     int triggers = scaledObject.getSpec().getTriggers().size();
     for (int i = 0; i < triggers; i++) {
-      if (failing) {
-        preview.failing(i, failures);
-      } else {
-        preview.metric(i, value);
-      }
+      // a ScalingPreview is immutable: each setting returns the preview with it
+      preview = failing ? preview.failing(i, failures) : preview.metric(i, value);
     }
     return preview;
   }

@@ -75,7 +75,7 @@ public class FacadeBenchmark {
     return arm64().linux().onDemand().skuFamily("D")
         .named("arm-nodepool").weight(10)
         .consolidateWhenEmptyOrUnderutilized(Duration.ofSeconds(1))
-        .nodeClass(AKSNodeClasses.named("default"));
+        .nodeClass(AKSNodeClasses.reference("default"));
   }
 
   @Benchmark

@@ -2,6 +2,7 @@ package dev.autoscaling.workshop.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoscaling.karpenter.AKSNodeClasses;
+import dev.autoscaling.karpenter.KarpenterValidation;
 import dev.autoscaling.karpenter.NodePoolDefinition;
 import dev.autoscaling.karpenter.api.v1.NodePool;
 import dev.autoscaling.keda.KedaAdmission;
@@ -51,7 +52,7 @@ public class FacadePhasesBenchmark {
     return arm64().linux().onDemand().skuFamily("D")
         .named("arm-nodepool").weight(10)
         .consolidateWhenEmptyOrUnderutilized(Duration.ofSeconds(1))
-        .nodeClass(AKSNodeClasses.named("default"));
+        .nodeClass(AKSNodeClasses.reference("default"));
   }
 
   @Benchmark
@@ -91,7 +92,7 @@ public class FacadePhasesBenchmark {
 
   @Benchmark
   public Object nodePool3Validation() {
-    return NodePoolDefinition.validate(nodePoolTree);
+    return KarpenterValidation.check(nodePoolTree);
   }
 
   @Benchmark

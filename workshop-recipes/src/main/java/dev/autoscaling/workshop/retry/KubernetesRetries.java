@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * KubernetesRetries retries = KubernetesRetries.defaults();           // 6 retries, from 250 ms: ~16 s in all
  * KubernetesClient client = retries.newClient(Config.autoConfigure(null));
- * RunReport report = workshop.run(WorkshopContext.cluster(config, client).withRetries(retries), progress, null, null);
+ * RunReport report = workshop.run(WorkshopContext.cluster(config, client).withRetries(retries), progress, Steps.all());
  * report.retries();                                                    // {"429 Too Many Requests": 2}
  * }</pre>
  *

@@ -243,7 +243,7 @@ public final class ManifestValidator {
     }
     // for keda.sh kinds KEDA's admission webhook and scaler catalogue answer too, after the API server
     ValidationReport report = group.equals("keda.sh")
-        ? new ValidationReport(KedaValidation.validate(document, fieldValidation, authentications))
+        ? KedaValidation.check(document, fieldValidation, authentications)
         : validator.withFieldValidation(fieldValidation).validate(document);
     if (kind.equals("NodePool") && group.equals("karpenter.sh")) {
       report = namingReservedKeys(document, report);

@@ -25,7 +25,7 @@ class KedaClientTest {
     KedaClient keda = client.adapt(KedaClient.class);
 
     // When
-    keda.v1alpha1().triggerAuthentications().inNamespace("pets").resource(WorkshopManifests.rabbitMqTriggerAuthentication())
+    keda.triggerAuthentications().inNamespace("pets").resource(WorkshopManifests.rabbitMqTriggerAuthentication())
         .create();
     keda.scaledObjects().inNamespace("pets").resource(WorkshopManifests.virtualWorkerScaledObject()).create();
 

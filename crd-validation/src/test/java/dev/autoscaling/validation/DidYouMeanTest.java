@@ -1,4 +1,4 @@
-package dev.autoscaling.validation.schema;
+package dev.autoscaling.validation;
 
 import org.junit.jupiter.api.Test;
 
