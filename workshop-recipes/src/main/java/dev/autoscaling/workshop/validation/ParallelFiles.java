@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * earlier files are added on the calling thread as each file's results are handed over, in file order. A file whose
  * trigger references one that an earlier file gives (so one thread would have checked it against that) is read again
  * on the calling thread with what the earlier files gave: rare in practice, and the answer is then the sequential one
- * by construction. Memory: the results of at most {@code 4 x threads} files are held at once.
+ * by construction. Memory: the results of at most {@code 64 x threads} files are held at once.
  */
 final class ParallelFiles {
 
@@ -33,7 +33,7 @@ final class ParallelFiles {
   ParallelFiles(ManifestValidator validator, int threads) {
     this.validator = validator;
     this.threads = threads;
-    this.window = 4 * threads;
+    this.window = 64 * threads;
   }
 
   void validate(List<Path> paths, InputStream stdin, ValidationListener listener) {
