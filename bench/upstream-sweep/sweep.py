@@ -159,7 +159,7 @@ def extract(checkouts, corpus):
     return index, skipped
 
 
-LINE = re.compile(r"^(?P<file>\S+?):(?P<doc>-?\d+) (?P<what>(?:<no kind>|[^\s:/]+)/(?:<no name>|[^\s:]+))"
+LINE = re.compile(r"^(?P<file>\S+?):(?P<doc>-?\d+)(?: \(line \d+\))?(?: items\[\d+\])? (?P<what>(?:<no kind>|[^\s:/]+)/(?:<no name>|[^\s:]+))"
                   r"(?P<rest>.*)$")
 # a document that could not be read has no kind/name, only where it stops: "FILE:DOC line L, column C: MESSAGE"
 UNREADABLE = re.compile(r"^(?P<file>\S+?):(?P<doc>-?\d+) (?P<what>line \d+(?:, column \d+)?)(?P<rest>: .*)$")

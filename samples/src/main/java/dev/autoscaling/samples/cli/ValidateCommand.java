@@ -34,9 +34,9 @@ import java.util.concurrent.Callable;
         "by item, a field set twice refused as the API server's strict decoding refuses",
         "it. Kubernetes built-in kinds are listed as not checked. With -o text, one",
         "line per violation:",
-        "  FILE:DOCUMENT [items[N]] KIND/NAME PATH: MESSAGE",
-        "Documents are numbered from 1 (-o json, junit and sarif add the line each",
-        "starts on); one that is not valid YAML or JSON is named with its line.",
+        "  FILE:DOCUMENT (line L) [items[N]] KIND/NAME PATH: MESSAGE",
+        "Documents are numbered from 1, with the line each starts on; one that is not",
+        "valid YAML or JSON is named with the line where reading stopped.",
         "Limits, enforced while reading: 3 MiB per document (the API server's request",
         "limit), 256 MiB per input, 1,000 levels of nesting, 100,000 nodes copied by",
         "aliases. Text must be UTF-8 (or UTF-16 with a byte order mark, as kubectl",
@@ -193,7 +193,11 @@ final class ValidateCommand implements Callable<Integer> {
         warnings += (int) violations.stream().filter(v -> !v.isError()).count();
         return;
       }
-      String where = document.location() + (document.parsed() ? " " + result.describe() : "");
+      // the line a document starts on, for an editor or a CI log to jump to; an unreadable document's own message
+      // already names the line where reading stopped
+      String where = !document.parsed() ? document.location()
+          : document.source() + ":" + document.number() + (document.line() > 0 ? " (line " + document.line() + ")" : "")
+          + (document.item().isEmpty() ? "" : " " + document.item()) + " " + result.describe();
       if (violations.isEmpty() && !quiet) {
         out.println(where + ": " + (result.checked() ? "ok (" + document.checkedAgainst() + ")"
             : document.checkedAgainst()));

@@ -59,8 +59,8 @@ class ValidateCommandTest {
     // Then
     assertThat(exit).isZero();
     assertThat(out.toString())
-        .contains("01-secret-rabbitmq-scaler-secret.yaml:1 Secret/rabbitmq-scaler-secret: not checked: a Kubernetes built-in kind")
-        .contains("03-scaledobject-virtual-worker-rabbitmq-scaledobject.yaml:1 ScaledObject/virtual-worker-rabbitmq-scaledobject spec.pollingInterval: warning: pollingInterval is not relevant")
+        .contains("01-secret-rabbitmq-scaler-secret.yaml:1 (line 2) Secret/rabbitmq-scaler-secret: not checked: a Kubernetes built-in kind")
+        .contains("03-scaledobject-virtual-worker-rabbitmq-scaledobject.yaml:1 (line 2) ScaledObject/virtual-worker-rabbitmq-scaledobject spec.pollingInterval: warning: pollingInterval is not relevant")
         .contains("6 document(s), 0 error(s), 1 warning(s)");
   }
 
@@ -76,7 +76,7 @@ class ValidateCommandTest {
 
     // Then
     assertThat(exit).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("-:1 Secret/rabbitmq-scaler-secret").contains("6 document(s), 0 error(s)");
+    assertThat(out.toString()).contains("-:1 (line 2) Secret/rabbitmq-scaler-secret").contains("6 document(s), 0 error(s)");
   }
 
   @Test
@@ -110,9 +110,9 @@ class ValidateCommandTest {
     // Then
     assertThat(exit).isEqualTo(1);
     assertThat(out.toString())
-        .contains(file + ":1 ScaledObject/worker spec.minReplicas: ")
-        .contains(file + ":2 NodePool/pool spec.weight: must be greater than or equal to 1")
-        .contains(file + ":2 NodePool/pool spec.template.spec.requirements: requirements with operator 'In' must have"
+        .contains(file + ":1 (line 1) ScaledObject/worker spec.minReplicas: ")
+        .contains(file + ":2 (line 9) NodePool/pool spec.weight: must be greater than or equal to 1")
+        .contains(file + ":2 (line 9) NodePool/pool spec.template.spec.requirements: requirements with operator 'In' must have"
             + " a value defined")
         .containsPattern("2 document\\(s\\), [0-9]+ error\\(s\\), [0-9]+ warning\\(s\\)");
   }
@@ -125,14 +125,14 @@ class ValidateCommandTest {
 
     // When / Then: strict by default
     assertThat(run("validate", file.toString())).isEqualTo(1);
-    assertThat(out.toString()).contains(file + ":1 ScaledObject/worker spec.minReplicas: strict decoding error:"
+    assertThat(out.toString()).contains(file + ":1 (line 1) ScaledObject/worker spec.minReplicas: strict decoding error:"
         + " unknown field \"spec.minReplicas\"; did you mean spec.minReplicaCount?")
         .contains("1 document(s), 1 error(s), 0 warning(s)");
 
     // --validate=warn: the API server drops the field and warns
     out.getBuffer().setLength(0);
     assertThat(run("validate", "--validate=warn", file.toString())).isZero();
-    assertThat(out.toString()).contains(file + ":1 ScaledObject/worker spec.minReplicas: warning: unknown field"
+    assertThat(out.toString()).contains(file + ":1 (line 1) ScaledObject/worker spec.minReplicas: warning: unknown field"
         + " \"spec.minReplicas\", dropped by the API server; did you mean spec.minReplicaCount?")
         .contains("1 document(s), 0 error(s), 1 warning(s)");
 
@@ -163,9 +163,9 @@ class ValidateCommandTest {
 
     assertThat(run("validate", file.toString())).isEqualTo(1);
     assertThat(out.toString())
-        .contains(file + ":1 NodePool/pool spec.template.spec.requirements[0].key: label domain"
+        .contains(file + ":1 (line 1) NodePool/pool spec.template.spec.requirements[0].key: label domain"
             + " \"karpenter.azure.com\" is restricted")
-        .contains(file + ":1 NodePool/pool spec.template.spec.requirements[0].key: karpenter.azure.com/sku-famly is"
+        .contains(file + ":1 (line 1) NodePool/pool spec.template.spec.requirements[0].key: karpenter.azure.com/sku-famly is"
             + " not a label Karpenter sets in karpenter.azure.com; did you mean karpenter.azure.com/sku-family?");
   }
 
@@ -175,7 +175,7 @@ class ValidateCommandTest {
     Files.writeString(file, SCALED_OBJECT.replace("name: worker, namespace", "name: Bad_Name, namespace"));
 
     assertThat(run("validate", file.toString())).isEqualTo(1);
-    assertThat(out.toString()).contains(file + ":1 ScaledObject/Bad_Name metadata.name: Invalid value: \"Bad_Name\":"
+    assertThat(out.toString()).contains(file + ":1 (line 1) ScaledObject/Bad_Name metadata.name: Invalid value: \"Bad_Name\":"
         + " a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must"
         + " start and end with an alphanumeric character");
   }
@@ -194,7 +194,7 @@ class ValidateCommandTest {
 
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("workshop validate: " + dir.resolve("nope.yaml") + ": no such file or folder");
-    assertThat(out.toString()).contains(good + ":1 ScaledObject/worker: ok (KEDA v2.20.2)")
+    assertThat(out.toString()).contains(good + ":1 (line 1) ScaledObject/worker: ok (KEDA v2.20.2)")
         .contains("1 document(s), 0 error(s), 0 warning(s), 1 unreadable input(s)");
   }
 
@@ -224,9 +224,9 @@ class ValidateCommandTest {
     // Then
     assertThat(exit).isEqualTo(1);
     assertThat(out.toString())
-        .contains(file + ":1 items[0] ConfigMap/settings: not checked: a Kubernetes built-in kind")
-        .contains(file + ":1 items[1] ScaledObject/broken spec.minReplicaCount: ")
-        .contains(file + ":2 items[0] ScaledObject/typed-by-the-list")
+        .contains(file + ":1 (line 1) items[0] ConfigMap/settings: not checked: a Kubernetes built-in kind")
+        .contains(file + ":1 (line 1) items[1] ScaledObject/broken spec.minReplicaCount: ")
+        .contains(file + ":2 (line 10) items[0] ScaledObject/typed-by-the-list")
         .contains("3 document(s)");
   }
 
@@ -237,7 +237,7 @@ class ValidateCommandTest {
     int exit = run("validate", file.toString());
 
     assertThat(exit).isEqualTo(1);
-    assertThat(out.toString()).contains(file + ":1 ScaledObject/worker spec.minReplicaCount: strict decoding error:"
+    assertThat(out.toString()).contains(file + ":1 (line 1) ScaledObject/worker spec.minReplicaCount: strict decoding error:"
         + " duplicate field \"spec.minReplicaCount\" (set again on line 11; kubectl would silently keep only this last"
         + " value)");
   }
@@ -261,7 +261,7 @@ class ValidateCommandTest {
     // Then
     assertThat(exit).isEqualTo(1);
     assertThat(out.toString()).containsPattern(java.util.regex.Pattern.quote(file + ":1 line ") + "[56], column \\d+:"
-        + " not valid YAML: ").contains(file + ":2 ScaledObject/worker: ok");
+        + " not valid YAML: ").contains(file + ":2 (line 8) ScaledObject/worker: ok");
     assertNoStackTraceNorCanary();
   }
 
@@ -364,10 +364,10 @@ class ValidateCommandTest {
         .contains(dir.resolve("b-latin1.yaml") + ": not UTF-8 text: an invalid byte sequence at byte 25 (line 2)")
         .contains(dir.resolve("c-binary.json") + ": not UTF-8 text: an invalid byte sequence at byte 1 (line 1)");
     assertThat(out.toString())
-        .contains(dir.resolve("a-good.yaml") + ":1 ScaledObject/worker: ok")
-        .contains(dir.resolve("d-utf16.yaml") + ":1 ScaledObject/utf16: ok")
+        .contains(dir.resolve("a-good.yaml") + ":1 (line 1) ScaledObject/worker: ok")
+        .contains(dir.resolve("d-utf16.yaml") + ":1 (line 1) ScaledObject/utf16: ok")
         .contains(dir.resolve("e-empty.yaml") + ": no objects")
-        .contains(dir.resolve("f-good.yml") + ":1 ScaledObject/other: ok")
+        .contains(dir.resolve("f-good.yml") + ":1 (line 1) ScaledObject/other: ok")
         .doesNotContain("notes.txt")
         .contains("3 document(s), 0 error(s), 0 warning(s), 2 unreadable input(s)");
     assertNoStackTraceNorCanary();
@@ -437,7 +437,7 @@ class ValidateCommandTest {
 
     // When / Then
     assertThat(run("validate", file.toString())).as(out.toString()).isZero();
-    assertThat(out.toString()).contains(file + ":1 ScaledObject/worker: ok");
+    assertThat(out.toString()).contains(file + ":1 (line 2) ScaledObject/worker: ok");
   }
 
   @Test

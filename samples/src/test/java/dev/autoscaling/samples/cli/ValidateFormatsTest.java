@@ -82,7 +82,7 @@ class ValidateFormatsTest {
         .toString());
     assertThat(report.get("summary").get("documents").asInt()).isEqualTo(3);
     assertThat(report.get("summary").get("errors").asInt()).isEqualTo(text.out.toString().lines()
-        .filter(line -> line.contains(":2 ScaledObject/broken ") && !line.contains("warning:")).count());
+        .filter(line -> line.contains(":2 (line 7) ScaledObject/broken ") && !line.contains("warning:")).count());
     assertThat(report.get("summary").get("unreadable").asInt()).isEqualTo(1);
     assertThat(cli.err.toString()).contains("missing.yaml: no such file or folder");
   }

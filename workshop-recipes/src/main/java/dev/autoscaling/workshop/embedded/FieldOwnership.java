@@ -100,7 +100,7 @@ final class FieldOwnership {
    * fields did not change keeps its time, so that a write that changes nothing leaves the object as it was.
    */
   static void write(ObjectNode object, Map<Manager, Set<List<String>>> owners, String apiVersion) {
-    ObjectNode metadata = object.with("metadata");
+    ObjectNode metadata = object.withObjectProperty("metadata");
     Map<Manager, Set<List<String>>> before = read(object);
     Map<Manager, String> times = new LinkedHashMap<>();
     for (JsonNode entry : metadata.path("managedFields")) {
@@ -123,7 +123,7 @@ final class FieldOwnership {
       for (List<String> field : fields) {
         ObjectNode node = fieldsV1;
         for (String key : field) {
-          node = node.with("f:" + key);
+          node = node.withObjectProperty("f:" + key);
         }
       }
     });
@@ -137,8 +137,7 @@ final class FieldOwnership {
   /** Every tracked field the object sets. */
   static Set<List<String>> fieldsOf(JsonNode object) {
     Set<List<String>> fields = new LinkedHashSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
       switch (field.getKey()) {
         case "apiVersion", "kind", "status" -> { }
         case "metadata" -> {
@@ -156,8 +155,7 @@ final class FieldOwnership {
 
   private static void leaves(JsonNode value, List<String> path, Set<List<String>> into) {
     if (value.isObject() && !value.isEmpty()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : value.properties()) {
         List<String> child = new ArrayList<>(path);
         child.add(field.getKey());
         leaves(field.getValue(), child, into);
