@@ -78,6 +78,11 @@ final class ValidateCommand implements Callable<Integer> {
           + " results) or sarif (2.1.0, for code scanning). Unreadable inputs are also named on stderr.")
   String output;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Files checked at once (default: the number of processors); the report is the same, in the"
+          + " same order, for any N.")
+  Integer threads;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -114,9 +119,12 @@ final class ValidateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--validate: " + e.getMessage());
     }
     validator = validator.withFieldValidation(fieldValidation);
+    if (threads != null && threads < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads: expected at least 1, got " + threads);
+    }
     Tally tally = new Tally(out, err, quiet, afterCheck, ValidationOutput.of(output, out));
     try {
-      validator.validate(paths, stdin, tally);
+      validator.validate(paths, stdin, tally, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
     } catch (RuntimeException | Error e) {
       out.flush();
       // one line, never the exception's message (it may quote the input); the object it happened on when known

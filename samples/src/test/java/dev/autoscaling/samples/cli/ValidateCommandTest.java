@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +63,31 @@ class ValidateCommandTest {
         .contains("01-secret-rabbitmq-scaler-secret.yaml:1 (line 2) Secret/rabbitmq-scaler-secret: not checked: a Kubernetes built-in kind")
         .contains("03-scaledobject-virtual-worker-rabbitmq-scaledobject.yaml:1 (line 2) ScaledObject/virtual-worker-rabbitmq-scaledobject spec.pollingInterval: warning: pollingInterval is not relevant")
         .contains("6 document(s), 0 error(s), 1 warning(s)");
+  }
+
+  @Test
+  void shouldPrintTheSameReportForAnyNumberOfThreads(@TempDir Path dir) throws Exception {
+    // Given: the workshop, an invalid object and an unreadable file in one folder
+    assertThat(run("render", "--out", dir.toString())).isZero();
+    Files.writeString(dir.resolve("04-broken.yaml"), SCALED_OBJECT.replace("value: \"10\"", "value: ten"));
+    Files.write(dir.resolve("05-binary.yaml"), new byte[] {0, (byte) 0xff, 0, 1});
+    List<String> reports = new java.util.ArrayList<>();
+    List<Integer> exits = new java.util.ArrayList<>();
+
+    // When
+    for (String threads : List.of("1", "3", "3")) {
+      out.getBuffer().setLength(0);
+      err.getBuffer().setLength(0);
+      exits.add(run("validate", "--threads", threads, dir.toString()));
+      reports.add(out + "\n" + err);
+    }
+
+    // Then
+    assertThat(exits).containsOnly(exits.get(0)).first().isNotEqualTo(0);
+    assertThat(reports).containsOnly(reports.get(0));
+    assertThat(reports.get(0)).contains("04-broken.yaml").contains("05-binary.yaml");
+    assertThat(run("validate", "--threads", "0", dir.toString())).isEqualTo(ValidateCommand.UNREADABLE);
+    assertThat(err.toString()).contains("--threads: expected at least 1, got 0");
   }
 
   @Test

@@ -31,6 +31,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Checks manifest files the way {@code kubectl apply} would be answered: read as kubectl reads them
@@ -46,11 +47,28 @@ public final class ManifestValidator {
   private final Provider forcedProvider;
   private final FieldValidation fieldValidation;
   /** The (Cluster)TriggerAuthentications of the input being read: applied together, triggers find them. */
-  private KedaAuthentications authentications = new KedaAuthentications();
+  private KedaAuthentications authentications;
+  /** Sees every keda.sh object as it is checked, when a parallel walk must know what a file read and needed. */
+  private final Consumer<JsonNode> kedaObjects;
 
   private ManifestValidator(Provider forcedProvider, FieldValidation fieldValidation) {
+    this(forcedProvider, fieldValidation, new KedaAuthentications(), null);
+  }
+
+  private ManifestValidator(Provider forcedProvider, FieldValidation fieldValidation,
+      KedaAuthentications authentications, Consumer<JsonNode> kedaObjects) {
     this.forcedProvider = forcedProvider;
     this.fieldValidation = fieldValidation;
+    this.authentications = authentications;
+    this.kedaObjects = kedaObjects;
+  }
+
+  /**
+   * The same checks for one file read on its own thread: the authentications it finds triggers' references in, and
+   * who sees its keda.sh objects (null: nobody). Each such validator reads one file and is then dropped.
+   */
+  ManifestValidator forFile(KedaAuthentications fileAuthentications, Consumer<JsonNode> fileKedaObjects) {
+    return new ManifestValidator(forcedProvider, fieldValidation, fileAuthentications, fileKedaObjects);
   }
 
   /** Chooses the provider per document from its NodeClass reference. */
@@ -98,6 +116,23 @@ public final class ManifestValidator {
     }
   }
 
+  /**
+   * As {@link #validate(List, InputStream, ValidationListener)}, the files read by up to {@code threads} threads at
+   * once: the listener hears exactly what it hears with one thread, in the same order, on the calling thread.
+   *
+   * @throws IllegalArgumentException when {@code threads} is below 1
+   */
+  public void validate(List<Path> paths, InputStream stdin, ValidationListener listener, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    if (threads == 1) {
+      validate(paths, stdin, listener);
+    } else {
+      new ParallelFiles(this, threads).validate(paths, stdin, listener);
+    }
+  }
+
   /** Every object of one YAML or JSON text; {@code source} names it in the results. */
   public List<CheckedDocument> validate(String source, String text) {
     authentications = new KedaAuthentications();
@@ -120,7 +155,7 @@ public final class ManifestValidator {
     return checked;
   }
 
-  private void readFile(Path file, ValidationListener listener) {
+  void readFile(Path file, ValidationListener listener) {
     ManifestReader reader;
     try {
       reader = ManifestReader.open(file, ManifestLimits.DEFAULT);
@@ -131,7 +166,7 @@ public final class ManifestValidator {
     read(reader, listener);
   }
 
-  private void read(String name, InputStream in, ValidationListener listener) {
+  void read(String name, InputStream in, ValidationListener listener) {
     read(ManifestReader.open(in, name), listener);
   }
 
@@ -242,6 +277,9 @@ public final class ManifestValidator {
       }
     }
     // for keda.sh kinds KEDA's admission webhook and scaler catalogue answer too, after the API server
+    if (kedaObjects != null && group.equals("keda.sh")) {
+      kedaObjects.accept(document);
+    }
     ValidationReport report = group.equals("keda.sh")
         ? KedaValidation.check(document, fieldValidation, authentications)
         : validator.withFieldValidation(fieldValidation).validate(document);
@@ -294,7 +332,7 @@ public final class ManifestValidator {
   }
 
   /** The files a path names, in name order; whatever cannot be read is named to the listener. */
-  private static List<Path> files(Path path, ValidationListener listener) {
+  static List<Path> files(Path path, ValidationListener listener) {
     BasicFileAttributes attributes;
     try {
       attributes = Files.readAttributes(path, BasicFileAttributes.class);
