@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -180,9 +179,7 @@ final class TreeAssembler {
     ObjectNode target = (ObjectNode) frame.node;
     for (JsonNode merge : frame.merges) {
       for (JsonNode source : merge.isArray() ? merge : List.of(merge)) {
-        Iterator<Map.Entry<String, JsonNode>> fields = source.fields();
-        while (fields.hasNext()) {
-          Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : source.properties()) {
           if (!target.has(field.getKey())) {
             target.set(field.getKey(), field.getValue());
           }

@@ -20,6 +20,8 @@ import static dev.autoscaling.karpenter.NodePools.arm64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+// Also exercises the deprecated names, which stay working for existing callers.
+@SuppressWarnings("deprecation")
 class NodePoolsTest {
 
   private static final NodePoolDefinition VALID = arm64().linux().onDemand().skuFamily("D")

@@ -55,7 +55,7 @@ public final class ScaledObjectDefinition {
 
     static TriggerValue of(ObjectNode json) {
       Map<String, String> metadata = new LinkedHashMap<>();
-      json.path("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
+      json.path("metadata").properties().forEach(e -> metadata.put(e.getKey(), e.getValue().asText()));
       JsonNode ref = json.path("authenticationRef");
       JsonNode cached = json.path("useCachedMetrics");
       return new TriggerValue(text(ref.path("kind")), text(ref.path("name")), Collections.unmodifiableMap(metadata),

@@ -31,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server's checks, KEDA's admission rules and the model parser: violations or a clean error, never another
  * exception, and never the password.
  */
+// Also exercises the deprecated names, which stay working for existing callers.
+@SuppressWarnings("deprecation")
 class KedaFuzzTest {
 
   static final String CANARY = "canary-Pa55w0rd-7e21";

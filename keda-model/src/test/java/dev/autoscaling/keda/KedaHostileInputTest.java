@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * KEDA objects of any shape get violations, never an exception: wrong container types, huge values, deep nesting,
  * and secrets that stay out of every message.
  */
+// Also exercises the deprecated names, which stay working for existing callers.
+@SuppressWarnings("deprecation")
 class KedaHostileInputTest {
 
   private static final String CANARY = "canary-Pa55w0rd-9f1c";

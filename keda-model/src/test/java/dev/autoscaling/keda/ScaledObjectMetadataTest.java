@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The ScaledObject facade's build() checks metadata as the API server does; YAML input gets strict field checks. */
+// Also exercises the deprecated names, which stay working for existing callers.
+@SuppressWarnings("deprecation")
 class ScaledObjectMetadataTest {
 
   private static ScaledObjectDefinition worker() {

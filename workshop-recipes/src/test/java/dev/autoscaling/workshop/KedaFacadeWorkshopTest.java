@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The workshop's KEDA objects, each one readable chain, equal in meaning to the workshop's YAML. */
+// Also exercises the deprecated names, which stay working for existing callers.
+@SuppressWarnings("deprecation")
 class KedaFacadeWorkshopTest {
 
   private final List<JsonNode> workshop = JsonTrees.resourceDocuments("workshop/virtual-worker-scaler.yaml");

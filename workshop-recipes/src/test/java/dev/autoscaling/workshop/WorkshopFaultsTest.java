@@ -30,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code workshop run} against an API server that conflicts, throttles, fails and goes away: the embedded one with
  * field ownership and injected faults. Request counts show that nothing is written twice and nothing is lost.
  */
+// Also exercises the deprecated names, which stay working for existing callers.
+@SuppressWarnings("deprecation")
 class WorkshopFaultsTest {
 
   private static final WorkshopConfig CONFIG = WorkshopConfig.defaults().withStoreManifest(StoreManifest.BUNDLED);

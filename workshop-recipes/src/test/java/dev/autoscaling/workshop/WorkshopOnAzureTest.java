@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The workshop from an empty subscription: the Azure steps through the real Azure SDK pipeline against the ARM test
  * double, whose cluster credentials lead to the embedded Kubernetes API, where the next steps continue.
  */
+// Also exercises the deprecated names, which stay working for existing callers.
+@SuppressWarnings("deprecation")
 class WorkshopOnAzureTest {
 
   @Test

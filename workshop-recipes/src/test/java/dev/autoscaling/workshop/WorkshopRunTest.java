@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole workshop against the embedded API server: idempotent, resumable, within its request budget. */
+// Also exercises the deprecated names, which stay working for existing callers.
+@SuppressWarnings("deprecation")
 class WorkshopRunTest {
 
   private static final WorkshopConfig CONFIG = WorkshopConfig.defaults().withStoreManifest(StoreManifest.BUNDLED);

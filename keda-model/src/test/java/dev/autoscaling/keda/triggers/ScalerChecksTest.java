@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from anywhere, a couchdb trigger missing its connection settings), and the other rules written beside them. A
  * check never reports missing what an authentication the validator has not seen may give.
  */
+// Also exercises the deprecated names, which stay working for existing callers.
+@SuppressWarnings("deprecation")
 class ScalerChecksTest {
 
   private static final String AT = "spec.triggers[0].metadata";

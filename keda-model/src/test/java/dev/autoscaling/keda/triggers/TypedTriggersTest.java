@@ -15,6 +15,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+// Also exercises the deprecated names, which stay working for existing callers.
+@SuppressWarnings("deprecation")
 class TypedTriggersTest {
 
   private static String className(String type) {

@@ -39,6 +39,8 @@ import java.util.concurrent.Callable;
         "the HPA, Deployment scale, Pods, NodeClaims, Nodes and Events the checks",
         "read. After the last step the load stops and the demo waits for the",
         "scale-in. Ends with a summary."})
+// Workshop.run with String ends on purpose: its errors name the CLI's --from/--to options.
+@SuppressWarnings("deprecation")
 final class DemoCommand implements Callable<Integer> {
 
   /** The kinds checked against pinned CRDs; built-in kinds are parsed into fabric8's typed model instead. */

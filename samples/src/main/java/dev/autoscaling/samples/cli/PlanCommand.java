@@ -7,6 +7,8 @@ import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 
 /** {@code workshop plan}: every az command, kubectl command and manifest of the workshop; nothing is sent. */
+// Workshop.plan with String ends on purpose: its errors name this command's --from/--to options.
+@SuppressWarnings("deprecation")
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = {"Prints what the workshop does, step by step, and sends nothing.",
         "The az and kubectl commands and the manifests, validated against the pinned",

@@ -33,6 +33,8 @@ import java.util.concurrent.Callable;
         "--retries times at most, and counted in the summary. With --subscription, the",
         "Azure steps run through the Azure SDK (DefaultAzureCredential); without it",
         "they are a dry run. With --dry-run, prints the plan of those steps instead."})
+// Workshop.run/plan/range with String ends on purpose: their errors name this command's --from/--to options.
+@SuppressWarnings("deprecation")
 final class RunCommand implements Callable<Integer> {
 
   @Mixin

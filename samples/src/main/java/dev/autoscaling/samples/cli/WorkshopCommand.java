@@ -1,6 +1,6 @@
 package dev.autoscaling.samples.cli;
 
-import dev.autoscaling.validation.schema.DidYouMean;
+import dev.autoscaling.validation.DidYouMean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -16,6 +16,8 @@ import java.io.PrintStream;
  * What each stage's main class does: print the stage's plan, then run it. With {@code --cluster} against the
  * kubeconfig's current cluster; otherwise against an embedded API server, after the steps it builds on.
  */
+// Workshop.run/plan with String ends on purpose: their errors name the CLI's --from/--to options.
+@SuppressWarnings("deprecation")
 final class StageRunner {
 
   private StageRunner() {

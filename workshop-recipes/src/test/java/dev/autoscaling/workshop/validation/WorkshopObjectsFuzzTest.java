@@ -27,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * validator, as {@code workshop validate} reads them: text in, one result per document out, never an exception,
  * and the RabbitMQ password in no result.
  */
+// Also exercises the deprecated names, which stay working for existing callers.
+@SuppressWarnings("deprecation")
 class WorkshopObjectsFuzzTest {
 
   private static final String CANARY = "canary-Pa55w0rd-5b08";
