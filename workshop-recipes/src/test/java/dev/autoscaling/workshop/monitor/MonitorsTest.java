@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,7 +32,10 @@ class MonitorsTest {
   private static final String SCALED_OBJECT = "virtual-worker-rabbitmq-scaledobject";
   private static final String HPA = "keda-hpa-virtual-worker-rabbitmq-scaledobject";
 
+  private static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/pets/deployments";
+
   KubernetesClient client;
+  KubernetesMockServer server;
 
   @Test
   void shouldReportOnlyTheEventsOfTheHpaKedaCreated() throws Exception {
@@ -213,13 +219,20 @@ class MonitorsTest {
     CollectingSink sink = new CollectingSink();
     Monitor both = Monitors.together(Monitors.nodes(client), Monitors.deployments(client, "pets"));
 
-    // When
+    // When: both watch, then are closed; a witness watching the same deployments sees a change made afterwards
     try (Subscription ignored = both.start(sink)) {
       sink.awaitCount(2, TIMEOUT);
+      awaitWatches(DEPLOYMENTS, 1);
     }
-    client.apps().deployments().inNamespace("pets").withName("virtual-worker")
-        .edit(d -> new DeploymentBuilder(d).editSpec().withReplicas(7).endSpec().build());
-    Thread.sleep(300); // a line would arrive within this if the watch were still open
+    CollectingSink witnessed = new CollectingSink();
+    try (Subscription witness = Monitors.deployments(client, "pets").start(witnessed)) {
+      awaitWatches(DEPLOYMENTS, 1);
+      client.apps().deployments().inNamespace("pets").withName("virtual-worker")
+          .edit(d -> new DeploymentBuilder(d).editSpec().withReplicas(7).endSpec().build());
+      // the server sends a change to every open watch at once: by the time the witness has it, a watch left open
+      // would have had it too
+      witnessed.await(e -> e.message().contains("replicas 7"), TIMEOUT);
+    }
 
     // Then
     assertThat(both.name()).isEqualTo("nodes+deploy");
@@ -249,6 +262,21 @@ class MonitorsTest {
         .contains("\"source\":\"deploy\",\"kind\":\"ADDED\",\"subject\":\"deployment/virtual-worker\"")
         .contains("\"fields\":{\"deployment\":\"virtual-worker\",\"namespace\":\"pets\",\"replicas\":4,"
             + "\"readyReplicas\":0}");
+  }
+
+  /** Until {@code count} more watches of the path were opened, as the mock server's request log shows. */
+  private void awaitWatches(String path, int count) throws InterruptedException {
+    int seen = 0;
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (seen < count) {
+      RecordedRequest request = server.takeRequest(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (request == null) {
+        throw new AssertionError("expected " + count + " watches of " + path + " within " + TIMEOUT + "; saw " + seen);
+      }
+      if (request.getPath().startsWith(path + "?") && request.getPath().contains("watch=true")) {
+        seen++;
+      }
+    }
   }
 
   private void create(HasMetadata resource) {
