@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -58,7 +57,8 @@ class KedaClientTest {
     // When KEDA (here: the test) marks it Ready a little later
     CompletableFuture<ScaledObject> ready = CompletableFuture.supplyAsync(() -> keda.waitUntilScaledObjectReady(
         "pets", "virtual-worker-rabbitmq-scaledobject", Duration.ofSeconds(10)));
-    awaitWatch("/scaledobjects");
+    MockServerWatches.await(server, "/apis/keda.sh/v1alpha1/namespaces/pets/scaledobjects", 1,
+        Duration.ofSeconds(10));
     boolean doneBeforeReady = ready.isDone();
     keda.scaledObjects().inNamespace("pets").withName("virtual-worker-rabbitmq-scaledobject")
         .editStatus(so -> new ScaledObjectBuilder(so).withNewStatus()
@@ -81,7 +81,8 @@ class KedaClientTest {
     // When KEDA (here: the test) creates its HPA a little later
     var hpa = CompletableFuture.supplyAsync(() -> keda.waitUntilHpaCreated("pets",
         "virtual-worker-rabbitmq-scaledobject", Duration.ofSeconds(10)));
-    awaitWatch("/horizontalpodautoscalers");
+    MockServerWatches.await(server, "/apis/autoscaling/v2/namespaces/pets/horizontalpodautoscalers", 1,
+        Duration.ofSeconds(10));
     client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("pets").resource(
         new HorizontalPodAutoscalerBuilder()
             .withNewMetadata().withName("keda-hpa-virtual-worker-rabbitmq-scaledobject").endMetadata()
@@ -164,16 +165,5 @@ class KedaClientTest {
     keda.scaledObjects().inNamespace("pets").withName(NAME).editStatus(so -> new ScaledObjectBuilder(so)
         .withNewStatus().addNewCondition().withType("Ready").withStatus(status).withReason(reason)
         .withMessage(message).endCondition().endStatus().build());
-  }
-
-  /** Until the wait under test has opened its watch (the mock server's request log says so). */
-  private void awaitWatch(String resourcePath) throws InterruptedException {
-    for (RecordedRequest request = server.takeRequest(10, TimeUnit.SECONDS); request != null;
-        request = server.takeRequest(10, TimeUnit.SECONDS)) {
-      if (request.getPath().contains(resourcePath) && request.getPath().contains("watch=true")) {
-        return;
-      }
-    }
-    throw new AssertionError("no watch of " + resourcePath + " within 10 s");
   }
 }

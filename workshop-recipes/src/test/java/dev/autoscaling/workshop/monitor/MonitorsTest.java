@@ -1,5 +1,6 @@
 package dev.autoscaling.workshop.monitor;
 
+import dev.autoscaling.workshop.client.MockServerWatches;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -11,7 +12,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -264,19 +263,8 @@ class MonitorsTest {
             + "\"readyReplicas\":0}");
   }
 
-  /** Until {@code count} more watches of the path were opened, as the mock server's request log shows. */
   private void awaitWatches(String path, int count) throws InterruptedException {
-    int seen = 0;
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (seen < count) {
-      RecordedRequest request = server.takeRequest(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      if (request == null) {
-        throw new AssertionError("expected " + count + " watches of " + path + " within " + TIMEOUT + "; saw " + seen);
-      }
-      if (request.getPath().startsWith(path + "?") && request.getPath().contains("watch=true")) {
-        seen++;
-      }
-    }
+    MockServerWatches.await(server, path, count, TIMEOUT);
   }
 
   private void create(HasMetadata resource) {
