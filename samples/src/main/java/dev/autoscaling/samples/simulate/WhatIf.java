@@ -70,7 +70,7 @@ public final class WhatIf {
 
   /** USD per hour of Karpenter's nodes just before the load first rises. */
   public double usdPerHourBefore() {
-    return sampleAt(firstRise() - 1).usdPerHour();
+    return result.sampleAt(firstRise() - 1).usdPerHour();
   }
 
   public double usdPerHourPeak() {
@@ -139,17 +139,6 @@ public final class WhatIf {
       }
     }
     return 1;
-  }
-
-  private SimulationResult.Sample sampleAt(long t) {
-    SimulationResult.Sample last = result.timeline().get(0);
-    for (SimulationResult.Sample s : result.timeline()) {
-      if (s.t() > t) {
-        break;
-      }
-      last = s;
-    }
-    return last;
   }
 
   private static String clock(long t) {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The workshop CLI's demo, plan, run, status and teardown, in-process. */
 class WorkshopCliTest {
 
-  private static Path kubeconfig(Path dir, String server) throws IOException {
+  static Path kubeconfig(Path dir, String server) throws IOException {
     Path file = dir.resolve("kubeconfig");
     Files.writeString(file, """
         apiVersion: v1

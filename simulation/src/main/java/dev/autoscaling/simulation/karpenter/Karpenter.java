@@ -33,8 +33,9 @@ import java.util.TreeMap;
  *   at once; replacements launch first and the old node is drained when they are initialized.</li>
  * </ul>
  * Not modelled: the 15 s a consolidation command waits before it is re-validated and run
- * ({@code commandValidationDelay}: here it runs in the pass that finds it), multi-node consolidation, spot and capacity errors, topology spread, daemonset overhead, minValues,
- * NodeOverlays, budget schedules (taken as always active), disruption reasons and do-not-disrupt annotations.
+ * ({@code commandValidationDelay}: here it runs in the pass that finds it), multi-node consolidation, spot and
+ * capacity errors, topology spread, daemonset overhead, minValues, NodeOverlays, budget schedules (taken as always
+ * active), disruption reasons and do-not-disrupt annotations.
  */
 public final class Karpenter {
 

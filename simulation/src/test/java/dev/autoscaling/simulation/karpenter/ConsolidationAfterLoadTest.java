@@ -52,17 +52,6 @@ class ConsolidationAfterLoadTest {
         .map(SimulationResult.Event::t).toList();
   }
 
-  private static SimulationResult.Sample at(SimulationResult result, long t) {
-    SimulationResult.Sample last = null;
-    for (SimulationResult.Sample s : result.timeline()) {
-      if (s.t() > t) {
-        break;
-      }
-      last = s;
-    }
-    return last;
-  }
-
   /**
    * 8 pods of 800m, two per node (1600m of 1900m): 4 NodeClaims of Standard_D2pls_v6 nominated at 2 s, Ready at
    * 52 s. The scheduler binds in creation order to the least allocated node (ties: the first name), so the pods
@@ -83,19 +72,19 @@ class ConsolidationAfterLoadTest {
     SimulationResult result = sim.run(Duration.ofSeconds(400));
 
     assertThat(result.summary().peakNodes()).isEqualTo(Map.of("Standard_D2pls_v6", 4));
-    assertThat(at(result, 199).nodes()).isEqualTo(4);
-    assertThat(at(result, 199).usdPerHour()).isCloseTo(4 * D2PLS_V6_USD_PER_HOUR, within(1e-9));
+    assertThat(result.sampleAt(199).nodes()).isEqualTo(4);
+    assertThat(result.sampleAt(199).usdPerHour()).isCloseTo(4 * D2PLS_V6_USD_PER_HOUR, within(1e-9));
     // 230 s is a disruption pass (every 10 s): emptiness deletes A and B in one command, the budget (2) allows
     // both; at the next pass C's one pod fits on D (800m + 800m of 1900m): C goes, its pod moves to D
     assertThat(result.events()).filteredOn(e -> e.reason().equals("DisruptionTerminating"))
         .extracting(e -> e.t() + " " + e.message().replaceAll(" \\(consolidateAfter\\).*", ""))
         .containsExactly("230 consolidation: empty for 30 s", "230 consolidation: empty for 30 s",
             "240 consolidation: its 1 pod(s) fit on the other nodes");
-    assertThat(at(result, 235).nodes()).isEqualTo(2);
-    assertThat(at(result, 235).usdPerHour()).isCloseTo(2 * D2PLS_V6_USD_PER_HOUR, within(1e-9));
-    assertThat(at(result, 240).nodes()).isEqualTo(1);
-    assertThat(at(result, 240).pending()).isZero();
-    assertThat(at(result, 240).usdPerHour()).isCloseTo(D2PLS_V6_USD_PER_HOUR, within(1e-9));
+    assertThat(result.sampleAt(235).nodes()).isEqualTo(2);
+    assertThat(result.sampleAt(235).usdPerHour()).isCloseTo(2 * D2PLS_V6_USD_PER_HOUR, within(1e-9));
+    assertThat(result.sampleAt(240).nodes()).isEqualTo(1);
+    assertThat(result.sampleAt(240).pending()).isZero();
+    assertThat(result.sampleAt(240).usdPerHour()).isCloseTo(D2PLS_V6_USD_PER_HOUR, within(1e-9));
     assertThat(sim.pods()).hasSize(2).extracting(p -> p.node()).containsOnly(sim.nodeClaims().get(0).nodeName());
   }
 
@@ -107,8 +96,8 @@ class ConsolidationAfterLoadTest {
 
     // 10% of 4, of 3 and of 2 nodes all round up to 1: A at 230 s, B at 240 s (emptiness), C at 250 s
     assertThat(removals(result)).containsExactly(230L, 240L, 250L);
-    assertThat(at(result, 245).usdPerHour()).isCloseTo(2 * D2PLS_V6_USD_PER_HOUR, within(1e-9));
-    assertThat(at(result, 250).usdPerHour()).isCloseTo(D2PLS_V6_USD_PER_HOUR, within(1e-9));
+    assertThat(result.sampleAt(245).usdPerHour()).isCloseTo(2 * D2PLS_V6_USD_PER_HOUR, within(1e-9));
+    assertThat(result.sampleAt(250).usdPerHour()).isCloseTo(D2PLS_V6_USD_PER_HOUR, within(1e-9));
   }
 
   @Test
@@ -121,15 +110,15 @@ class ConsolidationAfterLoadTest {
     SimulationResult result = sim.run(Duration.ofSeconds(400));
 
     assertThat(result.summary().peakNodes()).isEqualTo(Map.of("Standard_D2pls_v6", 2));
-    assertThat(at(result, 199).usdPerHour()).isCloseTo(2 * D2PLS_V6_USD_PER_HOUR, within(1e-9));
+    assertThat(result.sampleAt(199).usdPerHour()).isCloseTo(2 * D2PLS_V6_USD_PER_HOUR, within(1e-9));
     // each node underutilized from 200 s; at 230 s the first node's one pod fits on the other: deleted, its pod
     // recreated and bound to the other node in the same second; the last node then has nowhere to go
     assertThat(result.events()).filteredOn(e -> e.reason().equals("DisruptionTerminating"))
         .extracting(e -> e.t() + " " + e.message())
         .containsExactly("230 consolidation: its 1 pod(s) fit on the other nodes");
-    assertThat(at(result, 230).nodes()).isEqualTo(1);
-    assertThat(at(result, 230).pending()).isZero();
-    assertThat(at(result, 230).usdPerHour()).isCloseTo(D2PLS_V6_USD_PER_HOUR, within(1e-9));
+    assertThat(result.sampleAt(230).nodes()).isEqualTo(1);
+    assertThat(result.sampleAt(230).pending()).isZero();
+    assertThat(result.sampleAt(230).usdPerHour()).isCloseTo(D2PLS_V6_USD_PER_HOUR, within(1e-9));
     assertThat(sim.pods()).hasSize(2).extracting(p -> p.node()).containsOnly(sim.nodeClaims().get(0).nodeName());
   }
 }
