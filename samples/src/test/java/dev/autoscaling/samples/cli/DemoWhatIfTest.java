@@ -50,4 +50,23 @@ class DemoWhatIfTest {
         .anyMatch(l -> l.contains("nodes given back after the load stopped: 3 at"))
         .anyMatch(l -> l.contains("$0.0620/h before the load, $0.2480/h at the peak, $0.0620/h after"));
   }
+
+  @Test
+  void shouldShowTheSameWithTheExampleFolderForSimulateFrom() {
+    // the README's example: samples/what-if-consolidation, the same 500m workers on an arm64 pool of its own
+    CliRun cli = new CliRun();
+
+    int exit = cli.run("simulate", "--from", "what-if-consolidation", "--load", "0s=1,2m=10,22m=1", "--duration",
+        "40m", "--json");
+
+    assertThat(exit).as(cli.err.toString()).isZero();
+    List<String> lines = cli.out.toString().lines().toList();
+    // 3 workers to a Standard_D2pls_v6, 10 at the peak: 4 nodes
+    assertThat(lines.get(lines.size() - 1))
+        .contains("\"peakReplicas\":10", "\"Standard_D2pls_v6\":{\"peakNodes\":4");
+    // the load stops at 1320 s; 3 nodes given back after it, none before the HPA's 300 s stabilization
+    assertThat(lines).filteredOn(l -> l.contains("\"reason\":\"DisruptionTerminating\""))
+        .extracting(l -> Long.parseLong(l.replaceAll(".*\"t\":(\\d+),.*", "$1")))
+        .hasSize(3).allMatch(t -> t >= 1320 + 300);
+  }
 }

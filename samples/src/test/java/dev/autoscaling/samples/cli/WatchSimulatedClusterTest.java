@@ -91,45 +91,53 @@ class WatchSimulatedClusterTest {
   @Test
   void shouldShowTheReplicasAndNodesTheSimulatedControllersChange(@TempDir Path dir) throws Exception {
     WorkshopConfig config = Workshops.defaults();
-    String ns = config.namespace();
     List<Thread> watches = new ArrayList<>();
     try (EmbeddedApiServer server = EmbeddedApiServer.start();
-        LiveCluster live = LiveCluster.start(server.client(), ns, 400, line -> { })) {
-      KubernetesClient client = server.client();
-      String kubeconfig = WorkshopCliTest.kubeconfig(dir, server.url()).toString();
-      Output keda = new Output();
-      Output karpenter = new Output();
-      watches.add(watch(keda, "watch", "keda", "--kubeconfig", kubeconfig, "--namespace", ns));
-      watches.add(watch(karpenter, "watch", "karpenter", "--kubeconfig", kubeconfig));
-
-      // the store step and the keda-scaler step's ScaledObject
-      apply(client, new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build());
-      StoreManifest.objects(StoreManifest.read(config.storeManifest()), ns).forEach(o -> apply(client, o));
-      apply(client, WorkshopManifests.virtualWorkerScaledObject(config));
-      assertThat(keda.await(t -> t.contains("added   virtual-worker  replicas 1"))).as(keda::toString).isTrue();
-
-      // the nap step: the system pool tainted NoExecute; NAP's default pool launches an amd64 node
-      live.taintSystemPool(Taint.parse(config.systemPoolTaint().asTaintString()));
-      assertThat(karpenter.await(t -> t.contains("added   aks-default-") && t.contains("Launched")
-          && line(t, "(?:added   |changed )aks-default-\\S+  nodepool default  amd64  [^\n]+  Ready")))
-          .as(karpenter::toString).isTrue();
-
-      // the load step: 4 virtual customers; KEDA's HPA scales virtual-worker out
-      client.apps().deployments().inNamespace(ns).withName(WorkshopManifests.VIRTUAL_CUSTOMER)
-          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":4}}");
-      assertThat(keda.await(t -> t.contains("SuccessfulRescale") && t.contains("New size: 2")
-          && t.contains("changed virtual-worker  replicas 2, ready 2"))).as(keda::toString).isTrue();
-
-      // the arm-nodepool step: Karpenter replaces the amd64 node with a cheaper arm64 one and deletes the old
-      apply(client, WorkshopManifests.armNodePool(config, WorkshopManifests.DEFAULT_NODECLASS));
-      assertThat(karpenter.await(t -> t.contains("deleted aks-default-")
-          && line(t, "(?:added   |changed )aks-arm-nodepool-\\S+  nodepool arm-nodepool  arm64  [^\n]+  Ready")))
-          .as(karpenter::toString).isTrue();
-    } finally {
-      watches.forEach(Thread::interrupt);
-      for (Thread watch : watches) {
-        watch.join(5000);
+        LiveCluster live = LiveCluster.start(server.client(), config.namespace(), 400, line -> { })) {
+      try {
+        watchTheWorkshop(server, live, config, dir, watches);
+      } finally {
+        // the watches end before the server does, as they would on Ctrl-C
+        watches.forEach(Thread::interrupt);
+        for (Thread watch : watches) {
+          watch.join(5000);
+        }
       }
     }
+  }
+
+  private static void watchTheWorkshop(EmbeddedApiServer server, LiveCluster live, WorkshopConfig config, Path dir,
+      List<Thread> watches) throws Exception {
+    String ns = config.namespace();
+    KubernetesClient client = server.client();
+    String kubeconfig = WorkshopCliTest.kubeconfig(dir, server.url()).toString();
+    Output keda = new Output();
+    Output karpenter = new Output();
+    watches.add(watch(keda, "watch", "keda", "--kubeconfig", kubeconfig, "--namespace", ns));
+    watches.add(watch(karpenter, "watch", "karpenter", "--kubeconfig", kubeconfig));
+
+    // the store step and the keda-scaler step's ScaledObject
+    apply(client, new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build());
+    StoreManifest.objects(StoreManifest.read(config.storeManifest()), ns).forEach(o -> apply(client, o));
+    apply(client, WorkshopManifests.virtualWorkerScaledObject(config));
+    assertThat(keda.await(t -> t.contains("added   virtual-worker  replicas 1"))).as(keda::toString).isTrue();
+
+    // the nap step: the system pool tainted NoExecute; NAP's default pool launches an amd64 node
+    live.taintSystemPool(Taint.parse(config.systemPoolTaint().asTaintString()));
+    assertThat(karpenter.await(t -> t.contains("added   aks-default-") && t.contains("Launched")
+        && line(t, "(?:added   |changed )aks-default-\\S+  nodepool default  amd64  [^\n]+  Ready")))
+        .as(karpenter::toString).isTrue();
+
+    // the load step: 4 virtual customers; KEDA's HPA scales virtual-worker out
+    client.apps().deployments().inNamespace(ns).withName(WorkshopManifests.VIRTUAL_CUSTOMER)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":4}}");
+    assertThat(keda.await(t -> t.contains("SuccessfulRescale") && t.contains("New size: 2")
+        && t.contains("changed virtual-worker  replicas 2, ready 2"))).as(keda::toString).isTrue();
+
+    // the arm-nodepool step: Karpenter replaces the amd64 node with a cheaper arm64 one and deletes the old
+    apply(client, WorkshopManifests.armNodePool(config, WorkshopManifests.DEFAULT_NODECLASS));
+    assertThat(karpenter.await(t -> t.contains("deleted aks-default-") && t.contains("DisruptionTerminating")
+        && line(t, "(?:added   |changed )aks-arm-nodepool-\\S+  nodepool arm-nodepool  arm64  [^\n]+  Ready")))
+        .as(karpenter::toString).isTrue();
   }
 }
