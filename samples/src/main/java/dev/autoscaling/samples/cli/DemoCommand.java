@@ -164,9 +164,9 @@ final class DemoCommand implements Callable<Integer> {
       out.println("  Why: the store's manifest requests 1m CPU per pod, so the whole store fits on one node at any"
           + " load and the workshop never has a node to give back.");
       out.println("  How: the objects the demo applied, read back from the API server, with only "
-          + WorkshopManifests.VIRTUAL_WORKER + "'s CPU request changed; the system pool tainted; load "
-          + WorkshopManifests.VIRTUAL_CUSTOMER + " replicas " + WHAT_IF_LOAD + "; " + WHAT_IF_LENGTH.toMinutes()
-          + " virtual minutes, nothing written to the API server.");
+          + WorkshopManifests.VIRTUAL_WORKER + "'s CPU request changed; the system pool tainted;");
+      out.println("  load " + WorkshopManifests.VIRTUAL_CUSTOMER + " replicas " + WHAT_IF_LOAD + "; "
+          + WHAT_IF_LENGTH.toMinutes() + " virtual minutes; nothing is written to the API server.");
       whatIf.lines().forEach(line -> out.println("  " + line));
     }
   }

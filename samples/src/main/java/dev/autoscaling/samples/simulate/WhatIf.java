@@ -97,16 +97,16 @@ public final class WhatIf {
             e.object(), e.message()));
       }
     }
-    Map<String, String> arch = new TreeMap<>();
+    Map<String, String> sizes = new TreeMap<>();
     for (InstanceType type : sim.karpenter().catalogue()) {
       if (peakNodes().containsKey(type.name())) {
-        arch.put(type.name(), type.arch() + ", " + type.vcpus() + " vCPU, $" + type.usdPerHour() + "/h");
+        sizes.put(type.name(), peakNodes().get(type.name()) + " x " + type.name() + " (" + type.arch() + ", "
+            + type.vcpus() + " vCPU, $" + type.usdPerHour() + "/h)");
       }
     }
     SimulationResult.Summary summary = result.summary();
-    lines.add("");
     lines.add("answer: peak " + summary.peakReplicas() + " " + workload + " replicas (" + cpuMilli + "m CPU each) on "
-        + peakNodes() + " " + arch);
+        + (sizes.isEmpty() ? "no new node" : String.join(" + ", sizes.values())));
     lines.add(String.format(Locale.ROOT, "  Karpenter's nodes: $%.4f/h before the load, $%.4f/h at the peak,"
         + " $%.4f/h after the load stopped at %s", usdPerHourBefore(), usdPerHourPeak(), usdPerHourAfter(),
         clock(load.lastChange())));

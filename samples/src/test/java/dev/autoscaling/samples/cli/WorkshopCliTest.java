@@ -59,7 +59,7 @@ class WorkshopCliTest {
             "consolidation: Standard_D2pls_v6", "Drifted", "scaled in: 1 virtual-worker replica(s)")
         // the what-if after the workshop, said to be one: arm64 nodes launched and given back
         .contains("== what if (a simulation in virtual time, NOT the workshop's objects)",
-            "peak 10 virtual-worker replicas (500m CPU each) on {Standard_D2pls_v6=4}",
+            "peak 10 virtual-worker replicas (500m CPU each) on 4 x Standard_D2pls_v6 (arm64, 2 vCPU, $0.062/h)",
             "nodes given back after the load stopped: 3 at")
         .contains("dry run (no Azure credentials): az aks create --name workshopcluster")
         .contains("scaledobject/virtual-worker-rabbitmq-scaledobject -n pets created")
