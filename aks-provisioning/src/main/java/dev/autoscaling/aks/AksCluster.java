@@ -6,6 +6,7 @@ import com.azure.resourcemanager.containerservice.models.NetworkDataplane;
 import com.azure.resourcemanager.containerservice.models.NetworkPlugin;
 import com.azure.resourcemanager.containerservice.models.NetworkPluginMode;
 import com.azure.resourcemanager.containerservice.models.NodeProvisioningMode;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -76,12 +77,12 @@ public final class AksCluster {
   }
 
   /** The Kubernetes version the control plane runs; null when ARM did not say. */
-  public String kubernetesVersion() {
+  public @Nullable String kubernetesVersion() {
     return kubernetesVersion;
   }
 
   /** The API server's host name; null until ARM has assigned it. */
-  public String fqdn() {
+  public @Nullable String fqdn() {
     return fqdn;
   }
 
@@ -95,15 +96,15 @@ public final class AksCluster {
   }
 
   /** Null when ARM reported no network profile, as for the next two. */
-  public NetworkPlugin networkPlugin() {
+  public @Nullable NetworkPlugin networkPlugin() {
     return networkPlugin;
   }
 
-  public NetworkPluginMode networkPluginMode() {
+  public @Nullable NetworkPluginMode networkPluginMode() {
     return networkPluginMode;
   }
 
-  public NetworkDataplane networkDataplane() {
+  public @Nullable NetworkDataplane networkDataplane() {
     return networkDataplane;
   }
 

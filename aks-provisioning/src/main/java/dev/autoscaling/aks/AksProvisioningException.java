@@ -1,5 +1,7 @@
 package dev.autoscaling.aks;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An Azure call of {@link AksManager} failed. Carries what ARM said (HTTP status, error code and message) and
  * which operation it was; never a token, kubeconfig or request body.
@@ -10,10 +12,10 @@ public class AksProvisioningException extends RuntimeException {
 
   private final String operation;
   private final int httpStatus;
-  private final String errorCode;
+  private final @Nullable String errorCode;
 
-  public AksProvisioningException(String operation, int httpStatus, String errorCode, String message,
-      Throwable cause) {
+  public AksProvisioningException(String operation, int httpStatus, @Nullable String errorCode, String message,
+      @Nullable Throwable cause) {
     super(operation + ": " + (httpStatus > 0 ? "HTTP " + httpStatus + ", " : "")
         + (errorCode == null ? "" : errorCode + ": ") + message, cause);
     this.operation = operation;
@@ -32,7 +34,7 @@ public class AksProvisioningException extends RuntimeException {
   }
 
   /** ARM's error code, e.g. {@code Conflict} or {@code QuotaExceeded}; null when ARM sent none. */
-  public String errorCode() {
+  public @Nullable String errorCode() {
     return errorCode;
   }
 }

@@ -1,5 +1,7 @@
 package dev.autoscaling.aks;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -9,7 +11,7 @@ import java.util.stream.Collectors;
  * kubeconfig, only resource names, settings, tags and (if the spec has one) the nodes' SSH public key.
  */
 public record PlannedOperation(String description, List<String> azCommand, String armMethod, String armPath,
-    String bodyJson) {
+    @Nullable String bodyJson) {
 
   public PlannedOperation {
     azCommand = List.copyOf(azCommand);

@@ -1,6 +1,7 @@
 package dev.autoscaling.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 
@@ -14,7 +15,7 @@ import java.util.List;
  * @param problems what makes it unacceptable as written: a syntax error (no tree), or duplicate fields (with the
  *                 tree, holding the last value of each, as kubectl would send it)
  */
-public record ManifestDocument(String source, int number, int line, JsonNode tree, List<ManifestProblem> problems) {
+public record ManifestDocument(String source, int number, int line, @Nullable JsonNode tree, List<ManifestProblem> problems) {
 
   public ManifestDocument {
     problems = List.copyOf(problems);

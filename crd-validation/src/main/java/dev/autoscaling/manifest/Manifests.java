@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ public final class Manifests {
   }
 
   /** The JSON tree the object serialises to: what the API server would receive. */
-  public static JsonNode toTree(Object object) {
+  public static JsonNode toTree(@Nullable Object object) {
     if (object == null) {
       return JSON.nullNode();
     }
@@ -149,7 +150,7 @@ public final class Manifests {
    * so changing one never changes the other.
    */
   @SuppressWarnings("unchecked")
-  public static <T> T copy(T object) {
+  public static <T extends @Nullable Object> T copy(T object) {
     return object == null ? null : convert(toTree(object), (Class<T>) object.getClass());
   }
 

@@ -1,5 +1,7 @@
 package dev.autoscaling.manifest;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 
 /**
@@ -20,7 +22,7 @@ public record Snapshot<T>(Class<T> type, String json) {
 
   /** A snapshot of the object as it is now; null for null. */
   @SuppressWarnings("unchecked")
-  public static <T> Snapshot<T> of(T object) {
+  public static <T> @Nullable Snapshot<T> of(@Nullable T object) {
     return object == null ? null : new Snapshot<>((Class<T>) object.getClass(), Manifests.toJson(object));
   }
 
@@ -30,7 +32,7 @@ public record Snapshot<T>(Class<T> type, String json) {
   }
 
   /** The value of a snapshot that may be absent: null for null. */
-  public static <T> T getOrNull(Snapshot<T> snapshot) {
+  public static <T> @Nullable T getOrNull(@Nullable Snapshot<T> snapshot) {
     return snapshot == null ? null : snapshot.get();
   }
 

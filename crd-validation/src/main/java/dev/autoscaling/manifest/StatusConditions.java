@@ -1,6 +1,7 @@
 package dev.autoscaling.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the standard {@code status.conditions} of any resource (KEDA's and Karpenter's use the same shape), so
@@ -12,7 +13,7 @@ public final class StatusConditions {
   }
 
   /** Whether the resource reports condition {@code type} with {@code status: "True"}. */
-  public static boolean isTrue(Object resource, String type) {
+  public static boolean isTrue(@Nullable Object resource, String type) {
     if (resource == null) {
       return false;
     }
@@ -29,7 +30,7 @@ public final class StatusConditions {
    * ...)}, or why it cannot be said: {@code Ready not reported} when the resource reports other conditions only,
    * {@code no status conditions yet} when it reports none (no controller has written its status).
    */
-  public static String describe(Object resource, String type) {
+  public static String describe(@Nullable Object resource, String type) {
     JsonNode conditions = resource == null ? null : Manifests.toTree(resource).path("status").path("conditions");
     if (conditions == null || conditions.isEmpty()) {
       return "no status conditions yet";

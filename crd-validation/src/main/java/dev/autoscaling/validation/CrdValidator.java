@@ -10,6 +10,7 @@ import dev.autoscaling.validation.memo.MemoBudget;
 import dev.autoscaling.validation.meta.ObjectMetadata;
 import dev.autoscaling.validation.schema.Defaults;
 import dev.autoscaling.validation.schema.SchemaNode;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -298,7 +299,7 @@ public final class CrdValidator {
   }
 
   /** As {@link #validateStatus(Object)}, transition rules compared with {@code old}. */
-  public ValidationReport validateStatus(Object object, Object old) {
+  public ValidationReport validateStatus(Object object, @Nullable Object old) {
     JsonNode tree = toTree(object);
     Resolved resolved = resolve(tree);
     if (resolved.problem != null) {

@@ -1,5 +1,7 @@
 package dev.autoscaling.validation;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Collection;
 import java.util.Locale;
 
@@ -16,7 +18,7 @@ public final class DidYouMean {
   }
 
   /** The closest candidate, or null when none is close enough to be a useful guess. */
-  public static String suggest(String unknown, Collection<String> candidates) {
+  public static @Nullable String suggest(String unknown, Collection<String> candidates) {
     if (unknown.length() > MAX_LENGTH) {
       return null;
     }

@@ -1,5 +1,7 @@
 package dev.autoscaling.validation;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Objects;
  *                 otherwise); {@code null} for schema keywords
  * @param severity error (rejected) or warning (dropped or ignored without a word)
  */
-public record Violation(String path, String message, String rule, String reason, Severity severity)
+public record Violation(String path, String message, String rule, @Nullable String reason, Severity severity)
     implements java.io.Serializable {
 
   public Violation {

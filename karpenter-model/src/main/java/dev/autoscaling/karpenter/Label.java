@@ -1,6 +1,7 @@
 package dev.autoscaling.karpenter;
 
 import dev.autoscaling.validation.Excerpt;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 
@@ -31,7 +32,7 @@ public record Label(String key, LabelType type, List<String> values) {
   }
 
   /** Why the value cannot be a value of this label, or null when it can. */
-  public String problemWith(String value) {
+  public @Nullable String problemWith(String value) {
     if (type == LabelType.INTEGER) {
       return value.matches("-?[0-9]+") ? null
           : "'" + Excerpt.of(value) + "' is not a whole number, which " + key + " takes";

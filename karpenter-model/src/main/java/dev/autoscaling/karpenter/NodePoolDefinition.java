@@ -17,6 +17,7 @@ import dev.autoscaling.validation.CrdValidator;
 import dev.autoscaling.validation.ValidationException;
 import dev.autoscaling.validation.ValidationReport;
 import dev.autoscaling.validation.Violation;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -390,11 +391,11 @@ public final class NodePoolDefinition {
     return with(c -> c.limits = plus(limits, resource, quantity));
   }
 
-  public NodePoolDefinition taint(String key, String value, Taints.Effect effect) {
+  public NodePoolDefinition taint(String key, String value, Taints.@Nullable Effect effect) {
     return with(c -> c.taints = plus(taints, new Taint(key, value, effect == null ? null : effect.getValue())));
   }
 
-  public NodePoolDefinition startupTaint(String key, String value, StartupTaints.Effect effect) {
+  public NodePoolDefinition startupTaint(String key, String value, StartupTaints.@Nullable Effect effect) {
     return with(c -> c.startupTaints = plus(startupTaints, new Taint(key, value, effect == null ? null : effect.getValue())));
   }
 

@@ -18,6 +18,7 @@ import dev.autoscaling.manifest.Snapshot;
 import dev.autoscaling.validation.ValidationException;
 import dev.autoscaling.validation.ValidationReport;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class TriggerAuthenticationDefinition {
   }
 
   /** The trigger parameter from an environment variable of the scale target's container (null: the first). */
-  public TriggerAuthenticationDefinition env(String parameter, String variable, String containerName) {
+  public TriggerAuthenticationDefinition env(String parameter, String variable, @Nullable String containerName) {
     Env env = new Env();
     env.setParameter(parameter);
     env.setName(variable);
@@ -108,7 +109,7 @@ public final class TriggerAuthenticationDefinition {
   }
 
   /** Azure workload identity; {@code identityId} null for KEDA's own identity. */
-  public TriggerAuthenticationDefinition azureWorkloadIdentity(String identityId) {
+  public TriggerAuthenticationDefinition azureWorkloadIdentity(@Nullable String identityId) {
     PodIdentity identity = new PodIdentity();
     identity.setProvider(PodIdentity.Provider.AZUREWORKLOAD);
     identity.setIdentityId(identityId);

@@ -16,6 +16,7 @@ import dev.autoscaling.simulation.karpenter.Pool;
 import dev.autoscaling.simulation.keda.KedaOperator;
 import dev.autoscaling.simulation.workload.StoreWorkload;
 import dev.autoscaling.simulation.workload.Workload;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -160,7 +161,7 @@ public final class ScalingSimulation {
    * The load; null: none of the simulation's own, the producers are whatever replicas the producer workload is
    * given ({@link #scale}), as when something outside (a live API server) sets them.
    */
-  public ScalingSimulation load(LoadProfile profile) {
+  public ScalingSimulation load(@Nullable LoadProfile profile) {
     this.load = profile;
     return this;
   }

@@ -1,5 +1,7 @@
 package dev.autoscaling.simulation;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,7 +74,7 @@ public record SimulationResult(List<Sample> timeline, List<Event> events, Summar
    * change until the queue was empty (null if it never was), node-hours and USD per size and in total (Karpenter's
    * nodes; the AKS system pool's separately).
    */
-  public record Summary(long seconds, int peakReplicas, Map<String, Integer> peakNodes, Long drainSeconds,
+  public record Summary(long seconds, int peakReplicas, Map<String, Integer> peakNodes, @Nullable Long drainSeconds,
       Map<String, Double> nodeHours, Map<String, Double> usd, double systemPoolUsd) {
     public Summary {
       peakNodes = new TreeMap<>(peakNodes);

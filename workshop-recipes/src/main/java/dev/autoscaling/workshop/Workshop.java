@@ -16,6 +16,7 @@ import dev.autoscaling.workshop.step.StoreStep;
 import dev.autoscaling.workshop.step.TaintSystemPoolStep;
 import dev.autoscaling.workshop.step.Verification;
 import dev.autoscaling.workshop.step.WorkshopContext;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -92,7 +93,7 @@ public final class Workshop {
    *     {@link #plan(Steps)}
    */
   @Deprecated(forRemoval = false)
-  public String plan(String from, String to) {
+  public String plan(@Nullable String from, @Nullable String to) {
     return render(range(from, to));
   }
 
@@ -125,7 +126,8 @@ public final class Workshop {
    *     {@link #run(WorkshopContext, ProgressStore, Steps)}
    */
   @Deprecated(forRemoval = false)
-  public RunReport run(WorkshopContext context, ProgressStore progress, String from, String to) {
+  public RunReport run(WorkshopContext context, ProgressStore progress, @Nullable String from,
+      @Nullable String to) {
     return run(context, progress, from, to, "--from", "--to");
   }
 
@@ -191,7 +193,7 @@ public final class Workshop {
    *     {@link #range(Steps)}
    */
   @Deprecated(forRemoval = false)
-  public List<Step> range(String from, String to) {
+  public List<Step> range(@Nullable String from, @Nullable String to) {
     return range(from, to, "--from", "--to");
   }
 

@@ -3,6 +3,7 @@ package dev.autoscaling.workshop;
 import dev.autoscaling.aks.AksClusterSpec;
 import dev.autoscaling.aks.SystemPoolTaint;
 import dev.autoscaling.karpenter.api.azure.v1beta1.AKSNodeClassSpec.ImageFamily;
+import org.jspecify.annotations.Nullable;
 
 import java.net.URI;
 import java.time.Duration;
@@ -130,7 +131,7 @@ public final class WorkshopConfig {
     }
   }
 
-  public WorkshopConfig withSubscription(String value) {
+  public WorkshopConfig withSubscription(@Nullable String value) {
     return with(c -> { c.subscription = value; return c; });
   }
 
@@ -204,7 +205,7 @@ public final class WorkshopConfig {
   }
 
   /** Null until chosen: the CLI's {@code --subscription}, else the Azure SDK's default. */
-  public String subscription() {
+  public @Nullable String subscription() {
     return subscription;
   }
 

@@ -1,5 +1,7 @@
 package dev.autoscaling.validation.memo;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -39,7 +41,7 @@ public final class Memo<K, V> {
   }
 
   /** The remembered value, or null. */
-  public V get(K key) {
+  public @Nullable V get(K key) {
     return values.get(key);
   }
 

@@ -1,5 +1,7 @@
 package dev.autoscaling.keda.formula;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -61,7 +63,7 @@ public final class Formula {
    * @throws FormulaException with {@link FormulaProblem#RUNTIME} where expr's run fails (arithmetic on nil,
    *                          integer divide by zero, ...)
    */
-  public Object evaluate(Map<String, ? extends Number> values) {
+  public @Nullable Object evaluate(Map<String, ? extends @Nullable Number> values) {
     Map<String, Object> environment = new LinkedHashMap<>();
     values.forEach((name, value) -> environment.put(name, value == null ? null : value.doubleValue()));
     return Evaluator.run(root, environment);

@@ -1,5 +1,7 @@
 package dev.autoscaling.keda.formula;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A formula that does not compile or run, with where (the 1-based column in the formula's text) and what, in the
  * words of the expr language KEDA uses ({@code unknown name trig_thre}, {@code invalid operation: % (mismatched
@@ -39,12 +41,12 @@ public final class FormulaException extends IllegalArgumentException {
   }
 
   /** A suggestion ({@code did you mean trig_three?}), or null. */
-  public String hint() {
+  public @Nullable String hint() {
     return hint;
   }
 
   /** The same problem with a (further) suggestion from someone who knows more about the names. */
-  public FormulaException withHint(String more) {
+  public FormulaException withHint(@Nullable String more) {
     if (more == null || more.isEmpty()) {
       return this;
     }

@@ -3,6 +3,7 @@ package dev.autoscaling.keda.formula;
 import dev.autoscaling.validation.Excerpt;
 import dev.autoscaling.validation.ValidationReport;
 import dev.autoscaling.validation.Violation;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -126,7 +127,7 @@ public final class ScalingFormula {
    * @return the value, or null when the formula gives nil
    * @throws FormulaException when the run fails, or gives something other than a number
    */
-  public Double evaluate(Map<String, Double> metrics) {
+  public @Nullable Double evaluate(Map<String, @Nullable Double> metrics) {
     Object value = cast(formula.evaluate(metrics));
     if (value == null || value instanceof Double) {
       return (Double) value;

@@ -1,5 +1,7 @@
 package dev.autoscaling.keda.triggers;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -25,9 +27,9 @@ import java.util.List;
  *                        {@code map} ({@code key=value} pairs), {@code integer-list} (whole numbers and ranges), or
  *                        {@code resource-target} (cpu and memory: by the trigger's metricType)
  */
-public record ScalerParameter(String name, List<String> spellings, boolean optional, String defaultValue,
-    List<String> allowedValues, String separator, List<String> exclusiveValues, boolean ignoreCase,
-    boolean metadata, boolean env, boolean authentication, String deprecated, boolean removed, String kind) {
+public record ScalerParameter(String name, List<String> spellings, boolean optional, @Nullable String defaultValue,
+    List<String> allowedValues, @Nullable String separator, List<String> exclusiveValues, boolean ignoreCase,
+    boolean metadata, boolean env, boolean authentication, @Nullable String deprecated, boolean removed, String kind) {
 
   public ScalerParameter {
     spellings = List.copyOf(spellings);

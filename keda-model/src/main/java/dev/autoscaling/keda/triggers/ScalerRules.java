@@ -1,5 +1,7 @@
 package dev.autoscaling.keda.triggers;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -15,7 +17,7 @@ import java.util.List;
  *                           metricType field
  */
 public record ScalerRules(boolean anyKey, List<String> metricTypes, boolean metricTypeRequired,
-    String metricTypeIgnored, List<List<String>> conflicts) {
+    @Nullable String metricTypeIgnored, List<List<String>> conflicts) {
 
   public ScalerRules {
     metricTypes = List.copyOf(metricTypes);

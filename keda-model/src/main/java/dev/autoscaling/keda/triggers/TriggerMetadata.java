@@ -3,6 +3,7 @@ package dev.autoscaling.keda.triggers;
 import dev.autoscaling.validation.Excerpt;
 import dev.autoscaling.validation.Violation;
 import dev.autoscaling.validation.DidYouMean;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,7 +61,7 @@ public final class TriggerMetadata {
    * Every problem of one trigger's metadata and its {@code metricType} (null when the trigger does not set it);
    * {@code path} names the metadata map ({@code spec.triggers[0].metadata}).
    */
-  public static List<Violation> check(String type, String metricType, Map<String, String> metadata, String path) {
+  public static List<Violation> check(String type, @Nullable String metricType, Map<String, String> metadata, String path) {
     return check(type, metricType, metadata, TriggerAuth.UNKNOWN, path);
   }
 
@@ -70,7 +71,7 @@ public final class TriggerMetadata {
    * the scaler's own checks ({@link ScalerChecks}) report a credential missing only when no authentication can give
    * it. {@code path} names the metadata map ({@code spec.triggers[0].metadata}).
    */
-  public static List<Violation> check(String type, String metricType, Map<String, String> metadata, TriggerAuth auth,
+  public static List<Violation> check(String type, @Nullable String metricType, Map<String, String> metadata, TriggerAuth auth,
       String path) {
     List<Violation> out = new ArrayList<>();
     List<ScalerParameter> parameters = ScalerCatalogue.scalers().get(type);

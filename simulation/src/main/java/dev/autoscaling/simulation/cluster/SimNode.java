@@ -1,5 +1,7 @@
 package dev.autoscaling.simulation.cluster;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +26,7 @@ public final class SimNode {
   private boolean ready;
 
   public SimNode(String name, Map<String, String> labels, List<Taint> taints, long cpuMilli, long memoryMi,
-      String nodePool, String instanceType, double usdPerHour, long createdAt, String osImage) {
+      @Nullable String nodePool, String instanceType, double usdPerHour, long createdAt, String osImage) {
     this.name = name;
     this.labels = new LinkedHashMap<>(labels);
     this.taints = new ArrayList<>(taints);
@@ -59,7 +61,7 @@ public final class SimNode {
   }
 
   /** The NodePool that made it, or null for a node of an AKS agent pool. */
-  public String nodePool() {
+  public @Nullable String nodePool() {
     return nodePool;
   }
 

@@ -1,5 +1,7 @@
 package dev.autoscaling.simulation.cluster;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +68,7 @@ public final class SimPod {
     return createdAt;
   }
 
-  public String node() {
+  public @Nullable String node() {
     return node;
   }
 

@@ -3,6 +3,7 @@ package dev.autoscaling.simulation.hpa;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingPolicy;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class HpaController {
   }
 
   /** The HPA KEDA creates: its behavior from {@code advanced.horizontalPodAutoscalerConfig}, or the defaults. */
-  public static HpaController of(HorizontalPodAutoscalerBehavior behavior, int minReplicas, int maxReplicas) {
+  public static HpaController of(@Nullable HorizontalPodAutoscalerBehavior behavior, int minReplicas, int maxReplicas) {
     Rules up = DEFAULT_SCALE_UP;
     Rules down = DEFAULT_SCALE_DOWN;
     if (behavior != null) {

@@ -1,5 +1,7 @@
 package dev.autoscaling.simulation.karpenter;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +26,7 @@ public final class Claim {
   private final String reason;
   private final List<String> nominated = new ArrayList<>();
 
-  public Claim(String name, Pool pool, InstanceType type, long createdAt, String replaces, String reason) {
+  public Claim(String name, Pool pool, InstanceType type, long createdAt, @Nullable String replaces, String reason) {
     this.name = name;
     this.pool = pool;
     this.type = type;
@@ -50,7 +52,7 @@ public final class Claim {
   }
 
   /** The node this claim replaces (drift, consolidation), or null. */
-  public String replaces() {
+  public @Nullable String replaces() {
     return replaces;
   }
 

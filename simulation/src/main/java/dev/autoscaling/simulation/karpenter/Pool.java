@@ -7,6 +7,7 @@ import dev.autoscaling.simulation.cluster.Requirement;
 import dev.autoscaling.simulation.cluster.Taint;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public record Pool(String name, int weight, List<Requirement> requirements, Map<
   }
 
   /** The pool of this NodePool; {@code nodeClass} may be null (the image family then defaults to Ubuntu). */
-  public static Pool of(NodePool nodePool, AKSNodeClass nodeClass) {
+  public static Pool of(NodePool nodePool, @Nullable AKSNodeClass nodeClass) {
     var spec = nodePool.getSpec();
     var template = spec.getTemplate().getSpec();
     List<String> notes = new ArrayList<>();
