@@ -75,7 +75,12 @@ class ArchitectureTest {
 
   @BeforeAll
   static void readTheModules() {
-    modules = List.of(
+    modules = libraryModules();
+  }
+
+  /** The compiled classes of every library module, crd-validation's first and keda-model's second. */
+  static List<ModuleClasses> libraryModules() {
+    return List.of(
         ModuleClasses.of("crd-validation", Manifests.class),
         ModuleClasses.of("keda-model", ScaledObjects.class),
         ModuleClasses.of("karpenter-model", NodePools.class),
