@@ -95,7 +95,7 @@ public final class CelRule {
     this.program = compiled;
     this.messageProgram = compiledMessage;
     this.compileError = error;
-    this.elementwise = error == null && !transition ? ElementwiseAll.of(rule, budget) : null;
+    this.elementwise = error == null && !transition ? ElementwiseAll.of(rule, checked, budget) : null;
     this.outcomes = error == null && !transition ? budget.newMemo(MEMO_LIMIT) : null;
     this.selfFields = error == null && !transition ? selfFields(checked, messageExpression) : null;
     this.selfFieldNames = selfFields == null ? null : selfFields.toArray(new String[0]);
@@ -156,7 +156,7 @@ public final class CelRule {
   }
 
   private static CelAbstractSyntaxTree check(String expression) {
-    CelValidationResult result = KubernetesCel.CEL.compile(expression);
+    CelValidationResult result = KubernetesCel.compile(expression);
     if (result.hasError()) {
       throw new IllegalArgumentException("does not compile: " + result.getErrorString());
     }
