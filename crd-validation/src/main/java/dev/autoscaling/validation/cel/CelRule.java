@@ -140,6 +140,12 @@ public final class CelRule {
     return selfFields;
   }
 
+  /** Sets up the CEL environment (parser, checker, runtime) now: see {@code CrdValidator.prepare()}. */
+  public static void prepare() {
+    CelRule.compile(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("rule", "true"),
+        MemoBudget.standard());
+  }
+
   /** The one outcome of a rule that held. */
   public static Outcome passed() {
     return PASSED;

@@ -1,5 +1,6 @@
 package dev.autoscaling.samples.cli;
 
+import dev.autoscaling.validation.CrdValidator;
 import dev.autoscaling.validation.DidYouMean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -115,6 +116,12 @@ public final class WorkshopCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("validate")) {
+      // the CEL environment is set up on the second core while picocli reads the command line
+      Thread prepare = new Thread(CrdValidator::prepare, "cel-prepare");
+      prepare.setDaemon(true);
+      prepare.start();
+    }
     System.exit(commandLine(args).execute(args));
   }
 }
