@@ -33,7 +33,7 @@ public class TriggerGenerator {
       + "super switch synchronized this throw throws transient try void volatile while var record yield sealed "
       + "permits named metricType useCachedMetrics authenticationRef clusterAuthenticationRef metadata toTrigger "
       + "toScaledJobTrigger validate type toUncheckedTrigger toUncheckedTree toUncheckedScaledJobTrigger "
-      + "toString hashCode equals getClass").split(" "));
+      + "toString hashCode equals getClass copy").split(" "));
   private static final List<String> KINDS = List.of("integer", "number", "boolean", "duration", "map", "integer-list",
       "resource-target");
 
@@ -452,11 +452,16 @@ public class TriggerGenerator {
           protected %s() {
             super("%s");
           }
+
+          /** A copy's state: see {@link ScalerTrigger#copy}. */
+          protected %s(Draft draft) {
+            super(draft);
+          }
         %s%s}
         """.formatted(PACKAGE, type, className(type), entryPoint(type), entryPoint(type), authOnly.isEmpty() ? ""
             : "\n * Read only from a TriggerAuthentication (never plain metadata): {@code "
                 + String.join("}, {@code ", authOnly) + "}.",
-        baseName, baseName, baseName, type, methods, enums);
+        baseName, baseName, baseName, type, baseName, methods, enums);
     return new Settings(code, signatures);
   }
 
@@ -464,18 +469,26 @@ public class TriggerGenerator {
     return """
         package %s;
 
-        /** KEDA's {@code %s} scaler as a typed trigger: its settings are those of {@link %s}. */
+        /**
+         * KEDA's {@code %s} scaler as a typed trigger: its settings are those of {@link %s}. Immutable: each setter
+         * returns a new trigger.
+         */
         public final class %s extends %s<%s> {
 
           public %s() {
           }
 
+          private %s(Draft draft) {
+            super(draft);
+          }
+
           @Override
-          protected %s self() {
-            return this;
+          protected %s copy(Draft draft) {
+            return new %s(draft);
           }
         }
-        """.formatted(PACKAGE, type, baseName, className, baseName, className, className, className);
+        """.formatted(PACKAGE, type, baseName, className, baseName, className, className, className, className,
+        className);
   }
 
   private static String enumType(String name, List<String> values) {
@@ -578,14 +591,19 @@ public class TriggerGenerator {
             %s() {
             }
 
+            private %s(Draft draft) {
+              super(draft);
+            }
+
             @Override
-            protected %s self() {
-              return this;
+            protected %s copy(Draft draft) {
+              return new %s(draft);
             }
         %s%s  }
         """.formatted(kind.kind, type, kind == ScaledKind.OBJECT ? "scaling" : "running", nested, entryPoint(type),
         nested, type, kind.kind, PACKAGE + "." + baseName(type), kind == ScaledKind.OBJECT ? "scaling" : "running",
-        nested, PACKAGE + "." + baseName(type), nested, nested, nested, indent(words.toString()), indent(end));
+        nested, PACKAGE + "." + baseName(type), nested, nested, nested, nested, nested, indent(words.toString()),
+        indent(end));
   }
 
   /** A chain word of the overlay: one value set into one or more keys ({@code $} marks where the value goes). */
@@ -607,9 +625,9 @@ public class TriggerGenerator {
           case "integer", "boolean" -> "String.valueOf(value)";
           default -> "value";
         };
-        sets.add("set(" + str(param.name) + ", " + text + ");");
+        sets.add("set(" + str(param.name) + ", " + text + ")");
       } else {
-        sets.add("set(" + str(param.name) + ", " + str(key.getValue().asText()) + ");");
+        sets.add("set(" + str(param.name) + ", " + str(key.getValue().asText()) + ")");
       }
     }
     if (javaType == null) {
@@ -620,11 +638,10 @@ public class TriggerGenerator {
 
           /** %s. */%s
           public %s %s(%s value) {
-            %s
-            return this;
+            return %s;
           }
         """.formatted(escapeDoc(fact.path("doc").asText(word)), overrides ? "\n  @Override" : "", nested, method(word),
-        javaType, String.join("\n    ", sets));
+        javaType, String.join("\n        .", sets));
   }
 
   private static String indent(String code) {

@@ -186,7 +186,7 @@ public final class KedaAdmission {
    * at -1; a failure of either rejects the object. Parts of expr the SDK does not model only earn a warning.
    */
   private static void formula(String text, JsonNode triggers, List<Violation> out) {
-    String path = "spec.advanced.scalingModifiers.formula";
+    String path = ScalingFormula.PATH;
     List<String> names = new ArrayList<>();
     List<String> resourceNames = new ArrayList<>();
     List<String> unnamed = new ArrayList<>();
@@ -203,9 +203,7 @@ public final class KedaAdmission {
       }
     }
     try {
-      for (String caveat : ScalingFormula.compile(text, names).validate()) {
-        out.add(Violation.warning(path, "KEDA admission", caveat));
-      }
+      out.addAll(ScalingFormula.compile(text, names).check().violations());
     } catch (FormulaException e) {
       if (e.problem() == FormulaProblem.NOT_COVERED) {
         out.add(Violation.warning(path, "KEDA admission", "not checked: " + Excerpt.of(e.getMessage())));

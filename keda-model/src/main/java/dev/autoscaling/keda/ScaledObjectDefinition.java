@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A ScaledObject being described: immutable (final fields of immutable values), each call returns a new definition. {@link #build()} validates
- * against the pinned CRD (schema and CEL), KEDA's admission rules and KEDA's scaler catalogue, and throws one
+ * A ScaledObject being described: immutable (final fields of immutable values), each call returns a new
+ * definition. {@link #build()} validates against the pinned CRD (schema and CEL), KEDA's admission rules and KEDA's scaler catalogue, and throws one
  * exception listing every problem.
  */
 public final class ScaledObjectDefinition {
@@ -41,7 +41,10 @@ public final class ScaledObjectDefinition {
   private final Integer idleReplicas;
   private final Integer pollingInterval;
   private final Integer cooldownPeriod;
-  /** Each trigger as it was when added (a ScalerTrigger is a mutable builder), as an immutable value. */
+  /**
+   * Each trigger as its YAML writes it: a record of Strings, so that the immutability of this class shows in its
+   * field types (a typed trigger is immutable too, but its class hierarchy is generated and open to subclasses).
+   */
   private final List<TriggerValue> triggers;
   /** What a call could not write (a duration KEDA cannot read): reported by build() with everything else. */
   private final List<Violation> refused;

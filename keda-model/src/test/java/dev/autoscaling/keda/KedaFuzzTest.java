@@ -132,6 +132,7 @@ class KedaFuzzTest {
     STATISTICS.time(() -> {
       try {
         ScalingFormula compiled = ScalingFormula.compile(formula, List.of("queue", "backlog"));
+        assertThat(compiled.check().violations()).allSatisfy(v -> assertThat(v.message()).isNotBlank());
         compiled.validate();
         compiled.evaluate(Map.of("queue", 3.0, "backlog", -1.0));
       } catch (FormulaException e) {

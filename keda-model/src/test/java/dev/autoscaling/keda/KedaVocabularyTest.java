@@ -52,11 +52,13 @@ class KedaVocabularyTest {
         .value(10).authenticationRef("auth");
     ScaledObjectDefinition definition = ScaledObjects.scaling("web").named("w").trigger(trigger);
 
-    // When: the builder is changed afterwards
-    trigger.queueName("other");
+    // When: a setter is called on it afterwards
+    RabbitmqTrigger other = trigger.queueName("other");
 
-    // Then
+    // Then: a new trigger; the one added, and the definition, are as they were
     assertThat(definition.build().getSpec().getTriggers().get(0).getMetadata()).containsEntry("queueName", "orders");
+    assertThat(trigger.metadata()).containsEntry("queueName", "orders");
+    assertThat(other.metadata()).containsEntry("queueName", "other");
   }
 
   @Test

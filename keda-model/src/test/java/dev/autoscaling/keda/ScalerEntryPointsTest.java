@@ -58,12 +58,10 @@ class ScalerEntryPointsTest {
       assertThat(onJobs.getReturnType().getSuperclass()).as(type).isEqualTo(triggerClass(type).getSuperclass());
 
       // Given the same required keys on the entry point and on the typed trigger
-      ScalerTrigger<?> object = (ScalerTrigger<?>) onObjects.invoke(null);
-      ScalerTrigger<?> job = (ScalerTrigger<?>) onJobs.invoke(null);
-      ScalerTrigger<?> typed = (ScalerTrigger<?>) triggerClass(type).getDeclaredConstructor().newInstance();
-      for (ScalerTrigger<?> trigger : List.of(object, job, typed)) {
-        RequiredMetadata.fill(trigger, scaler.getValue());
-      }
+      ScalerTrigger<?> object = RequiredMetadata.fill((ScalerTrigger<?>) onObjects.invoke(null), scaler.getValue());
+      ScalerTrigger<?> job = RequiredMetadata.fill((ScalerTrigger<?>) onJobs.invoke(null), scaler.getValue());
+      ScalerTrigger<?> typed = RequiredMetadata.fill(
+          (ScalerTrigger<?>) triggerClass(type).getDeclaredConstructor().newInstance(), scaler.getValue());
 
       // When
       ScaledObjectDefinition started = (ScaledObjectDefinition) object.getClass()

@@ -15,6 +15,18 @@ public record SimulationResult(List<Sample> timeline, List<Event> events, Summar
     assumptions = List.copyOf(assumptions);
   }
 
+  /** The state at second {@code t}: the last sample recorded at or before it (the first if none is). */
+  public Sample sampleAt(long t) {
+    Sample last = timeline.get(0);
+    for (Sample s : timeline) {
+      if (s.t() > t) {
+        break;
+      }
+      last = s;
+    }
+    return last;
+  }
+
   /** The state at second {@code t}, recorded whenever one of its values changed. */
   public record Sample(long t, long queue, int desired, int ready, int pending, SortedMap<String, Integer> claims,
       int nodes, double usdPerHour) {

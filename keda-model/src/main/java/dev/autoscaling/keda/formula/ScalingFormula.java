@@ -1,5 +1,10 @@
 package dev.autoscaling.keda.formula;
 
+import dev.autoscaling.validation.Excerpt;
+import dev.autoscaling.validation.ValidationReport;
+import dev.autoscaling.validation.Violation;
+
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,12 +17,15 @@ import java.util.Set;
  * the names of the non-cpu/memory triggers; the result is cast with {@code float(...)} (unless the formula itself
  * starts with {@code float(}); a formula with {@code ??} may give nil, which KEDA turns into
  * {@code fallback.replicas × target}. KEDA's admission webhook compiles it and runs it once with every trigger at
- * {@value #PLACEHOLDER}; {@link #compile} and {@link #validate} do the same.
+ * {@value #PLACEHOLDER}; {@link #compile} and {@link #check} do the same.
  */
 public final class ScalingFormula {
 
   /** The value KEDA's webhook gives every named trigger for its trial run. */
   public static final double PLACEHOLDER = -1;
+  /** Where in a ScaledObject the formula is, the path of what {@link #check()} reports. */
+  public static final String PATH = "spec.advanced.scalingModifiers.formula";
+  private static final String RULE = "KEDA admission";
 
   private enum Cast { FLOAT, FLOAT_OR_NIL, NONE }
 
@@ -65,13 +73,40 @@ public final class ScalingFormula {
   }
 
   /**
+   * KEDA's admission trial, every trigger at {@value #PLACEHOLDER}, as a report on
+   * {@value #PATH}: an error when the trial run fails (KEDA's webhook rejects the ScaledObject), a warning for
+   * what KEDA admits but cannot use (a formula that starts with {@code float(} is not cast again, and if it does not
+   * end as a number every evaluation fails) or for a part of the expr language this check does not model.
+   */
+  public ValidationReport check() {
+    List<Violation> violations = new ArrayList<>();
+    try {
+      for (String caveat : trial()) {
+        violations.add(Violation.warning(PATH, RULE, caveat));
+      }
+    } catch (FormulaException e) {
+      // the reason may quote the formula's names and tokens, which are as long as the user made them
+      violations.add(e.problem() == FormulaProblem.NOT_COVERED
+          ? Violation.warning(PATH, RULE, "not checked: " + Excerpt.of(e.getMessage()))
+          : Violation.error(PATH, RULE, "error validating formula in ScalingModifiers: " + Excerpt.of(e.getMessage())));
+    }
+    return new ValidationReport(violations);
+  }
+
+  /**
    * KEDA's admission trial: every trigger at {@value #PLACEHOLDER}.
    *
-   * @return what KEDA admits but cannot use (empty for a sound formula): a formula that starts with {@code float(}
-   *         is not cast again, and if it does not end as a number every evaluation fails
+   * @return what KEDA admits but cannot use (empty for a sound formula)
    * @throws FormulaException when the trial run fails, which KEDA's webhook rejects
+   * @deprecated one result type for every validation door: use {@link #check()}, which reports a failing trial
+   *     as an error instead of throwing
    */
+  @Deprecated(forRemoval = false)
   public List<String> validate() {
+    return trial();
+  }
+
+  private List<String> trial() {
     Map<String, Double> placeholders = new LinkedHashMap<>();
     formula.variables().forEach(name -> placeholders.put(name, PLACEHOLDER));
     Object trial = cast(formula.evaluate(placeholders));

@@ -7,31 +7,88 @@ import dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.triggers.Authenticatio
 import dev.autoscaling.validation.ValidationException;
 import dev.autoscaling.validation.Violation;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The common part of every typed trigger: the generated subclasses add one method per parameter of their scaler.
  * {@link #build()} checks the metadata against KEDA's catalogue and returns the model's trigger.
+ *
+ * <p>Immutable, as the definitions around it are: every setter returns a new trigger and leaves this one as it
+ * was, so a trigger can be shared and varied ({@code base.queueName("a")}, {@code base.queueName("b")}). State is
+ * copied one way, as in the definitions: a {@link Draft} filled from a trigger, changed, and made into a new one
+ * by the concrete class ({@link #copy(Draft)}).
  *
  * @param <T> the concrete trigger, for fluent calls
  */
 public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
 
   private final String type;
-  private final Map<String, String> metadata = new LinkedHashMap<>();
-  private String name;
-  private String metricType;
-  private Boolean useCachedMetrics;
-  private String authenticationRef;
-  private AuthenticationRef.Kind authenticationKind;
+  private final Map<String, String> metadata;
+  private final String name;
+  private final String metricType;
+  private final Boolean useCachedMetrics;
+  private final String authenticationRef;
+  private final AuthenticationRef.Kind authenticationKind;
 
-  protected ScalerTrigger(String type) {
-    this.type = type;
+  /**
+   * A trigger's state on its way from one trigger to the next: filled from a trigger, changed by one setter, and
+   * handed to {@link #copy(Draft)}. Opaque to subclasses, which only pass it on to their super constructor.
+   */
+  protected static final class Draft {
+    private final String type;
+    private Map<String, String> metadata;
+    private String name;
+    private String metricType;
+    private Boolean useCachedMetrics;
+    private String authenticationRef;
+    private AuthenticationRef.Kind authenticationKind;
+
+    private Draft(ScalerTrigger<?> t) {
+      type = t.type;
+      metadata = t.metadata;
+      name = t.name;
+      metricType = t.metricType;
+      useCachedMetrics = t.useCachedMetrics;
+      authenticationRef = t.authenticationRef;
+      authenticationKind = t.authenticationKind;
+    }
   }
 
-  protected abstract T self();
+  /** An empty trigger of KEDA's scaler {@code type}. */
+  protected ScalerTrigger(String type) {
+    this.type = type;
+    this.metadata = Map.of();
+    this.name = null;
+    this.metricType = null;
+    this.useCachedMetrics = null;
+    this.authenticationRef = null;
+    this.authenticationKind = null;
+  }
+
+  /** The trigger a {@link Draft} describes: what {@link #copy(Draft)} calls, through the subclass's constructor. */
+  protected ScalerTrigger(Draft draft) {
+    this.type = draft.type;
+    this.metadata = draft.metadata;
+    this.name = draft.name;
+    this.metricType = draft.metricType;
+    this.useCachedMetrics = draft.useCachedMetrics;
+    this.authenticationRef = draft.authenticationRef;
+    this.authenticationKind = draft.authenticationKind;
+  }
+
+  /** A new trigger of the concrete class holding {@code draft}: {@code return new RabbitmqTrigger(draft);}. */
+  protected abstract T copy(Draft draft);
+
+  /** A copy with one change: every setter returns a new trigger, earlier ones stay as they were. */
+  private T with(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return copy(draft);
+  }
 
   /** A number as KEDA reads it: no exponent, no trailing ".0" for whole numbers. */
   protected static String decimal(double value) {
@@ -57,15 +114,17 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
     return text.toString();
   }
 
+  /** A copy with metadata {@code key} set to {@code value}: what every generated setter calls. */
   protected T set(String key, String value) {
-    metadata.put(key, value);
-    return self();
+    Map<String, String> more = new LinkedHashMap<>(metadata);
+    more.put(key, value);
+    Map<String, String> frozen = Collections.unmodifiableMap(more);
+    return with(d -> d.metadata = frozen);
   }
 
   /** The trigger's name (used by scalingModifiers formulas and in metric names). */
   public T named(String triggerName) {
-    this.name = triggerName;
-    return self();
+    return with(d -> d.name = triggerName);
   }
 
   /**
@@ -73,27 +132,27 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
    * {@code AverageValue}.
    */
   public T metricType(String type) {
-    this.metricType = type;
-    return self();
+    return with(d -> d.metricType = type);
   }
 
   public T useCachedMetrics(boolean cached) {
-    this.useCachedMetrics = cached;
-    return self();
+    return with(d -> d.useCachedMetrics = cached);
   }
 
   /** Credentials from the TriggerAuthentication of this name, in the ScaledObject's namespace. */
   public T authenticationRef(String triggerAuthentication) {
-    this.authenticationRef = triggerAuthentication;
-    this.authenticationKind = null;
-    return self();
+    return with(d -> {
+      d.authenticationRef = triggerAuthentication;
+      d.authenticationKind = null;
+    });
   }
 
   /** Credentials from a ClusterTriggerAuthentication. */
   public T clusterAuthenticationRef(String clusterTriggerAuthentication) {
-    this.authenticationRef = clusterTriggerAuthentication;
-    this.authenticationKind = AuthenticationRef.Kind.CLUSTERTRIGGERAUTHENTICATION;
-    return self();
+    return with(d -> {
+      d.authenticationRef = clusterTriggerAuthentication;
+      d.authenticationKind = AuthenticationRef.Kind.CLUSTERTRIGGERAUTHENTICATION;
+    });
   }
 
   /** Any metadata key, for what the catalogue does not list; {@link #validate()} still checks it. */
@@ -105,6 +164,7 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
     return type;
   }
 
+  /** The metadata as set so far, in the order set; a copy the caller may change. */
   public Map<String, String> metadata() {
     return new LinkedHashMap<>(metadata);
   }

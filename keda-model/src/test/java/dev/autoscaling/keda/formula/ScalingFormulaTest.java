@@ -1,5 +1,6 @@
 package dev.autoscaling.keda.formula;
 
+import dev.autoscaling.validation.ValidationReport;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -20,7 +21,7 @@ class ScalingFormulaTest {
 
     assertThat(formula.evaluate(Map.of("queue", 4.0, "lag", 0.0))).isEqualTo(1.0);
     assertThat(formula.evaluate(Map.of("queue", 40.0, "lag", 0.0))).isEqualTo(40.0);
-    assertThat(formula.validate()).isEmpty();
+    assertThat(formula.check().violations()).isEmpty();
   }
 
   @Test
@@ -36,7 +37,12 @@ class ScalingFormulaTest {
   void shouldAdmitButWarnAboutAFormulaThatOnlyStartsWithFloat() {
     ScalingFormula formula = ScalingFormula.compile("float(queue) > 1", TRIGGERS);
 
-    assertThat(formula.validate()).singleElement().asString().contains("gives a bool");
+    ValidationReport report = formula.check();
+    assertThat(report.isValid()).isTrue();
+    assertThat(report.warnings()).singleElement().satisfies(warning -> {
+      assertThat(warning.path()).isEqualTo("spec.advanced.scalingModifiers.formula");
+      assertThat(warning.message()).contains("gives a bool");
+    });
     assertThatThrownBy(() -> formula.evaluate(Map.of("queue", 4.0, "lag", 0.0)))
         .hasMessageContaining("formula returned non-float result bool (true)");
   }
@@ -59,7 +65,18 @@ class ScalingFormulaTest {
     ScalingFormula formula = ScalingFormula.compile("100 % int(queue + 1)", TRIGGERS);
 
     assertThat(formula.evaluate(Map.of("queue", 2.0, "lag", 0.0))).isEqualTo(1.0);
-    assertThatThrownBy(formula::validate).isInstanceOfSatisfying(FormulaException.class,
-        e -> assertThat(e.reason()).isEqualTo("integer divide by zero"));
+    assertThat(formula.check().errors()).singleElement().satisfies(error -> {
+      assertThat(error.path()).isEqualTo("spec.advanced.scalingModifiers.formula");
+      assertThat(error.message()).startsWith("error validating formula in ScalingModifiers: integer divide by zero");
+    });
+  }
+
+  @SuppressWarnings("deprecation") // the List<String> form check() replaces, kept for existing callers
+  @Test
+  void shouldKeepTheOldValidateThrowingOnAFailedTrialAndListingCaveats() {
+    assertThatThrownBy(ScalingFormula.compile("100 % int(queue + 1)", TRIGGERS)::validate)
+        .isInstanceOfSatisfying(FormulaException.class, e -> assertThat(e.reason()).isEqualTo("integer divide by zero"));
+    assertThat(ScalingFormula.compile("float(queue) > 1", TRIGGERS).validate()).singleElement().asString()
+        .contains("gives a bool");
   }
 }

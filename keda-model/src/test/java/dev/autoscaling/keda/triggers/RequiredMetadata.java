@@ -17,14 +17,15 @@ public final class RequiredMetadata {
   }
 
   /**
-   * Sets each required key (its FromEnv form where KEDA reads it only from the environment); cpu/memory get a
-   * metricType; a scaler whose own checks need what only a TriggerAuthentication gives (a client secret, a password)
-   * gets an authenticationRef.
+   * The trigger with each required key set (its FromEnv form where KEDA reads it only from the environment);
+   * cpu/memory get a metricType; a scaler whose own checks need what only a TriggerAuthentication gives (a client
+   * secret, a password) gets an authenticationRef.
    */
-  public static void fill(ScalerTrigger<?> trigger, List<ScalerParameter> parameters) {
+  public static ScalerTrigger<?> fill(ScalerTrigger<?> trigger, List<ScalerParameter> parameters) {
+    ScalerTrigger<?> filled = trigger;
     for (ScalerParameter p : parameters) {
       if (p.requiredInMetadata()) {
-        trigger.metadata(p.metadata() ? p.name() : p.name() + "FromEnv", !p.metadata() ? "VARIABLE"
+        filled = filled.metadata(p.metadata() ? p.name() : p.name() + "FromEnv", !p.metadata() ? "VARIABLE"
             : !p.allowedValues().isEmpty() ? p.allowedValues().get(0) : switch (p.kind()) {
               case "integer", "number", "integer-list" -> "1";
               case "resource-target" -> "60";
@@ -35,12 +36,15 @@ public final class RequiredMetadata {
             });
       }
     }
-    CHECKED.getOrDefault(trigger.type(), Map.of()).forEach(trigger::metadata);
+    for (Map.Entry<String, String> entry : CHECKED.getOrDefault(trigger.type(), Map.of()).entrySet()) {
+      filled = filled.metadata(entry.getKey(), entry.getValue());
+    }
     if (ScalerChecks.scalers().contains(trigger.type())) {
-      trigger.authenticationRef("auth");
+      filled = filled.authenticationRef("auth");
     }
     if (trigger.type().equals("cpu") || trigger.type().equals("memory")) {
-      trigger.metricType("Utilization");
+      filled = filled.metricType("Utilization");
     }
+    return filled;
   }
 }

@@ -34,9 +34,8 @@ class TypedTriggersTest {
 
     for (Map.Entry<String, List<ScalerParameter>> scaler : scalers.entrySet()) {
       // Given the generated class, with every parameter KEDA requires in metadata
-      ScalerTrigger<?> trigger = (ScalerTrigger<?>) Class.forName(className(scaler.getKey()))
-          .getDeclaredConstructor().newInstance();
-      RequiredMetadata.fill(trigger, scaler.getValue());
+      ScalerTrigger<?> trigger = RequiredMetadata.fill((ScalerTrigger<?>) Class.forName(className(scaler.getKey()))
+          .getDeclaredConstructor().newInstance(), scaler.getValue());
 
       // When
       Triggers built = trigger.toTrigger();
@@ -46,10 +45,11 @@ class TypedTriggersTest {
 
       // Then
       assertThat(built.getType()).isEqualTo(scaler.getKey());
-      assertThat(trigger.named("t").authenticationRef("auth").toUncheckedTree()).as(scaler.getKey() + " as JSON")
-          .isEqualTo(dev.autoscaling.manifest.Manifests.toTree(trigger.toUncheckedTrigger()));
-      assertThat(dev.autoscaling.manifest.Manifests.toJson(trigger.toUncheckedTree()))
-          .isEqualTo(dev.autoscaling.manifest.Manifests.toJson(trigger.toUncheckedTrigger()));
+      ScalerTrigger<?> named = trigger.named("t").authenticationRef("auth");
+      assertThat(named.toUncheckedTree()).as(scaler.getKey() + " as JSON")
+          .isEqualTo(dev.autoscaling.manifest.Manifests.toTree(named.buildUnchecked()));
+      assertThat(dev.autoscaling.manifest.Manifests.toJson(named.toUncheckedTree()))
+          .isEqualTo(dev.autoscaling.manifest.Manifests.toJson(named.buildUnchecked()));
       assertThat(KedaCrds.validator().validate(scaledObject).errors()).as(scaler.getKey()).isEmpty();
     }
   }
@@ -62,6 +62,29 @@ class TypedTriggersTest {
     assertThat(Manifests.toJson(trigger)).isEqualTo("{\"authenticationRef\":{\"name\":\"trigger-auth-rabbitmq-conn\"},"
         + "\"metadata\":{\"protocol\":\"http\",\"queueName\":\"orders\",\"mode\":\"QueueLength\",\"value\":\"10\"},"
         + "\"type\":\"rabbitmq\"}");
+  }
+
+  @Test
+  void shouldLeaveATriggerAsItWasWhenASetterIsCalled() {
+    // Given
+    RabbitmqTrigger base = new RabbitmqTrigger().queueName("orders").authenticationRef("auth");
+    String before = Manifests.toJson(base.buildUnchecked());
+
+    // When: every kind of setter, on the typed trigger and on a ScaledObjects entry point with a chain word
+    RabbitmqTrigger changed = base.named("q").metricType("Value").useCachedMetrics(true).metadata("mode", "QueueLength")
+        .queueName("payments").clusterAuthenticationRef("cluster-auth");
+    var started = dev.autoscaling.keda.ScaledObjects.rabbitmq().queue("orders");
+    var longer = started.queueLength(10);
+
+    // Then: each call gave a new trigger, and the ones before are unchanged
+    assertThat(changed).isNotSameAs(base);
+    assertThat(Manifests.toJson(base.buildUnchecked())).isEqualTo(before);
+    assertThat(Manifests.toJson(changed.buildUnchecked())).isEqualTo("{\"authenticationRef\":{\"kind\":"
+        + "\"ClusterTriggerAuthentication\",\"name\":\"cluster-auth\"},\"metadata\":{\"queueName\":\"payments\","
+        + "\"mode\":\"QueueLength\"},\"metricType\":\"Value\",\"name\":\"q\",\"type\":\"rabbitmq\","
+        + "\"useCachedMetrics\":true}");
+    assertThat(started.metadata()).containsOnlyKeys("queueName");
+    assertThat(longer.metadata()).containsEntry("mode", "QueueLength").containsEntry("value", "10");
   }
 
   @Test

@@ -1,6 +1,9 @@
 package dev.autoscaling.samples.cli;
 
 import dev.autoscaling.samples.simulate.LiveCluster;
+import dev.autoscaling.samples.simulate.SimulationInputs;
+import dev.autoscaling.samples.simulate.WhatIf;
+import dev.autoscaling.simulation.LoadProfile;
 import dev.autoscaling.simulation.cluster.Taint;
 import dev.autoscaling.workshop.RunReport;
 import dev.autoscaling.workshop.Workshop;
@@ -19,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -38,7 +42,10 @@ import java.util.concurrent.Callable;
         "in-process on an accelerated clock (dev.autoscaling.simulation): they write",
         "the HPA, Deployment scale, Pods, NodeClaims, Nodes and Events the checks",
         "read. After the last step the load stops and the demo waits for the",
-        "scale-in. Ends with a summary."})
+        "scale-in. Then a what-if in virtual time on the objects applied (each",
+        "virtual-worker pod requesting 500m CPU, 10 virtual customers for 20",
+        "minutes): nodes launched, and given back by consolidation once the load",
+        "stops. Ends with a summary."})
 // Workshop.run with String ends on purpose: its errors name the CLI's --from/--to options.
 @SuppressWarnings("deprecation")
 final class DemoCommand implements Callable<Integer> {
@@ -55,6 +62,11 @@ final class DemoCommand implements Callable<Integer> {
   /** Virtual seconds per wall second while the steps run, and while the demo waits for the scale-in. */
   static final double SPEED = 100;
   static final double SCALE_IN_SPEED = 400;
+
+  /** The what-if after the workshop: virtual-worker's CPU request, the load, how long (virtual time). */
+  static final long WHAT_IF_CPU_MILLI = 500;
+  static final String WHAT_IF_LOAD = "0s=1,2m=10,22m=1";
+  static final Duration WHAT_IF_LENGTH = Duration.ofMinutes(40);
 
   @Override
   public Integer call() {
@@ -87,6 +99,7 @@ final class DemoCommand implements Callable<Integer> {
       RunReport report = demo.run(context, ProgressStore.inMemory(), null, null);
       if (report.succeeded()) {
         scaleIn(out, live, server, config);
+        whatIf(out, server, config);
       }
       for (StepRun run : report.steps()) {
         if (run.verification() != null) {
@@ -132,6 +145,29 @@ final class DemoCommand implements Callable<Integer> {
         + sim.now() + " s");
     synchronized (out) {
       out.println("  " + (scaledIn ? "scaled in: " : "not scaled in yet: ") + state);
+    }
+  }
+
+  /**
+   * The consolidation the workshop's own objects cannot show (the store's pods request 1m CPU: it all fits on one
+   * node at any load), as a what-if in virtual time on the objects the demo applied, said to be one.
+   */
+  private static void whatIf(PrintWriter out, EmbeddedApiServer server, WorkshopConfig config) {
+    WhatIf whatIf = WhatIf.run(SimulationInputs.fromCluster(server.client(), config.namespace()),
+        WorkshopManifests.VIRTUAL_WORKER, WHAT_IF_CPU_MILLI, LoadProfile.parse(WHAT_IF_LOAD), WHAT_IF_LENGTH,
+        Taint.parse(config.systemPoolTaint().asTaintString()), config.location());
+    synchronized (out) {
+      out.println();
+      out.println("== what if (a simulation in virtual time, NOT the workshop's objects): each "
+          + WorkshopManifests.VIRTUAL_WORKER + " pod requested " + WHAT_IF_CPU_MILLI + "m CPU and 10 virtual"
+          + " customers ordered for 20 minutes?");
+      out.println("  Why: the store's manifest requests 1m CPU per pod, so the whole store fits on one node at any"
+          + " load and the workshop never has a node to give back.");
+      out.println("  How: the objects the demo applied, read back from the API server, with only "
+          + WorkshopManifests.VIRTUAL_WORKER + "'s CPU request changed; the system pool tainted;");
+      out.println("  load " + WorkshopManifests.VIRTUAL_CUSTOMER + " replicas " + WHAT_IF_LOAD + "; "
+          + WHAT_IF_LENGTH.toMinutes() + " virtual minutes; nothing is written to the API server.");
+      whatIf.lines().forEach(line -> out.println("  " + line));
     }
   }
 

@@ -9,7 +9,6 @@ import dev.autoscaling.simulation.workload.StoreWorkload;
 import dev.autoscaling.workshop.StoreManifest;
 import dev.autoscaling.workshop.WorkshopConfig;
 import dev.autoscaling.workshop.WorkshopManifests;
-import dev.autoscaling.karpenter.api.v1.NodePool;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,9 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 
@@ -107,31 +104,24 @@ final class SimulateCommand implements Callable<Integer> {
 
   private ScalingSimulation simulation(LoadProfile profile) {
     WorkshopConfig config = store.applyTo(namespace.applyTo(Workshops.defaults()));
-    SimulationInputs inputs;
-    if (from != null) {
-      inputs = SimulationInputs.fromFolder(from);
-    } else {
-      List<io.fabric8.kubernetes.api.model.HasMetadata> objects = new ArrayList<>(StoreManifest.objects(
-          StoreManifest.read(config.storeManifest()), config.namespace()));
-      objects.add(WorkshopManifests.virtualWorkerScaledObject(config));
-      objects.add(WorkshopManifests.azureLinuxNodeClass(config));
-      objects.add(WorkshopManifests.armNodePool(config, WorkshopManifests.AZURE_LINUX_NODECLASS));
-      inputs = SimulationInputs.of(objects);
-    }
-    Map<String, NodePool> pools = new LinkedHashMap<>();
-    ScalingSimulation.napNodePools().forEach(p -> pools.put(p.getMetadata().getName(), p));
-    inputs.nodePools().forEach(p -> pools.put(p.getMetadata().getName(), p));
-    List<dev.autoscaling.karpenter.api.azure.v1beta1.AKSNodeClass> classes = new ArrayList<>();
-    classes.add(ScalingSimulation.napNodeClass());
-    classes.addAll(inputs.nodeClasses());
-    ScalingSimulation sim = ScalingSimulation.of(inputs.workloads(), inputs.scaledObjects(),
-        List.copyOf(pools.values()), classes, region != null ? region : config.location());
+    SimulationInputs inputs = from != null ? SimulationInputs.fromFolder(from) : workshopInputs(config);
+    ScalingSimulation sim = inputs.simulation(region != null ? region : config.location());
     String consumer = inputs.scaledObjects().isEmpty() ? StoreWorkload.WORKER
         : inputs.scaledObjects().get(0).getSpec().getScaleTargetRef().getName();
     sim.rates(StoreWorkload.CUSTOMER, StoreWorkload.ORDERS_PER_HOUR / 3600, consumer,
         StoreWorkload.ORDERS_PER_HOUR / 3600);
     sim.taintSystemPool(Taint.parse(config.systemPoolTaint().asTaintString()));
     return sim.load(profile);
+  }
+
+  /** The workshop's objects once its steps ran: the store, its ScaledObject, the arm64 NodePool on Azure Linux. */
+  static SimulationInputs workshopInputs(WorkshopConfig config) {
+    List<io.fabric8.kubernetes.api.model.HasMetadata> objects = new ArrayList<>(StoreManifest.objects(
+        StoreManifest.read(config.storeManifest()), config.namespace()));
+    objects.add(WorkshopManifests.virtualWorkerScaledObject(config));
+    objects.add(WorkshopManifests.azureLinuxNodeClass(config));
+    objects.add(WorkshopManifests.armNodePool(config, WorkshopManifests.AZURE_LINUX_NODECLASS));
+    return SimulationInputs.of(objects);
   }
 
   /** One row per series, 60 columns over the run, each the series' largest value in its slice. */

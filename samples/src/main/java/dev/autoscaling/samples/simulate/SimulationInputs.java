@@ -4,6 +4,7 @@ import dev.autoscaling.karpenter.api.azure.v1beta1.AKSNodeClass;
 import dev.autoscaling.karpenter.api.v1.NodePool;
 import dev.autoscaling.keda.api.v1alpha1.ScaledObject;
 import dev.autoscaling.manifest.Manifests;
+import dev.autoscaling.simulation.ScalingSimulation;
 import dev.autoscaling.simulation.cluster.Requirement;
 import dev.autoscaling.simulation.cluster.Toleration;
 import dev.autoscaling.simulation.workload.Workload;
@@ -14,6 +15,8 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 import java.io.IOException;
@@ -22,6 +25,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -50,6 +54,61 @@ public record SimulationInputs(List<Workload> workloads, List<ScaledObject> scal
       throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
     }
     return of(objects);
+  }
+
+  /**
+   * What a cluster holds now: the Deployments, StatefulSets and ScaledObjects of {@code namespace}, every NodePool and
+   * AKSNodeClass. Only reads.
+   */
+  public static SimulationInputs fromCluster(KubernetesClient client, String namespace) {
+    List<HasMetadata> objects = new ArrayList<>();
+    objects.addAll(client.apps().deployments().inNamespace(namespace).list().getItems());
+    objects.addAll(client.apps().statefulSets().inNamespace(namespace).list().getItems());
+    objects.addAll(listed(client, "keda.sh", "v1alpha1", "scaledobjects", "ScaledObject", namespace));
+    objects.addAll(listed(client, "karpenter.azure.com", "v1beta1", "aksnodeclasses", "AKSNodeClass", null));
+    objects.addAll(listed(client, "karpenter.sh", "v1", "nodepools", "NodePool", null));
+    return of(objects);
+  }
+
+  private static List<GenericKubernetesResource> listed(KubernetesClient client, String group, String version,
+      String plural, String kind, String namespace) {
+    ResourceDefinitionContext context = new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version)
+        .withPlural(plural).withKind(kind).withNamespaced(namespace != null).build();
+    var resources = client.genericKubernetesResources(context);
+    List<GenericKubernetesResource> items = (namespace == null ? resources : resources.inNamespace(namespace)).list()
+        .getItems();
+    // a list's items may come without apiVersion and kind, which typing them by kind needs
+    items.forEach(item -> {
+      item.setApiVersion(group + "/" + version);
+      item.setKind(kind);
+    });
+    return items;
+  }
+
+  /** The same inputs with one workload's pods requesting {@code cpuMilli} of CPU each. */
+  public SimulationInputs withCpuRequest(String workload, long cpuMilli) {
+    if (workloads.stream().noneMatch(w -> w.name().equals(workload))) {
+      throw new IllegalArgumentException("no workload " + workload + " among " + workloads.stream()
+          .map(Workload::name).toList());
+    }
+    List<Workload> changed = workloads.stream().map(w -> !w.name().equals(workload) ? w : new Workload(w.name(),
+        w.replicas(), cpuMilli, w.memoryMi(), w.nodeSelector(), w.affinity(), w.tolerations())).toList();
+    return new SimulationInputs(changed, scaledObjects, nodePools, nodeClasses, ignored);
+  }
+
+  /**
+   * A simulation of these inputs in {@code region}, on a cluster with Node Auto Provisioning: NAP's own NodePools
+   * and AKSNodeClass are there unless the inputs have one of the same name.
+   */
+  public ScalingSimulation simulation(String region) {
+    Map<String, NodePool> pools = new LinkedHashMap<>();
+    ScalingSimulation.napNodePools().forEach(p -> pools.put(p.getMetadata().getName(), p));
+    nodePools.forEach(p -> pools.put(p.getMetadata().getName(), p));
+    Map<String, AKSNodeClass> classes = new LinkedHashMap<>();
+    classes.put(ScalingSimulation.napNodeClass().getMetadata().getName(), ScalingSimulation.napNodeClass());
+    nodeClasses.forEach(c -> classes.put(c.getMetadata().getName(), c));
+    return ScalingSimulation.of(workloads, scaledObjects, List.copyOf(pools.values()), List.copyOf(classes.values()),
+        region);
   }
 
   public static SimulationInputs of(List<HasMetadata> objects) {

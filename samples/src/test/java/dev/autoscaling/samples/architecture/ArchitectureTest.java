@@ -12,6 +12,8 @@ import dev.autoscaling.keda.ScaledObjects;
 import dev.autoscaling.keda.TriggerAuthenticationDefinition;
 import dev.autoscaling.keda.TriggerAuthentications;
 import dev.autoscaling.keda.api.v1alpha1.triggerauthenticationspec.PodIdentity;
+import dev.autoscaling.keda.triggers.RabbitmqTrigger;
+import dev.autoscaling.keda.triggers.ScalerTrigger;
 import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.manifest.Snapshot;
 import dev.autoscaling.simulation.ScalingSimulation;
@@ -47,8 +49,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  *   <li>no Azure SDK internal type ({@code *Inner}, {@code fluent.models}) in any public signature;</li>
  *   <li>no module uses another module's non-API packages ({@link #INTERNAL_PACKAGES}), and no public signature of
  *       an API package mentions one;</li>
- *   <li>definitions ({@code *Definition}) have only final fields of immutable types, and what a caller passes in
- *       is copied, so changing it afterwards does not change the definition.</li>
+ *   <li>definitions ({@code *Definition}) and typed triggers (every {@code ScalerTrigger}) have only final fields
+ *       of immutable types, and what a caller passes in is copied, so changing it afterwards does not change the
+ *       definition.</li>
  * </ul>
  */
 class ArchitectureTest {
@@ -177,24 +180,28 @@ class ArchitectureTest {
     // When
     List<String> problems = new ArrayList<>();
     for (Class<?> definition : DEFINITIONS) {
-      for (Field field : definition.getDeclaredFields()) {
-        if (Modifier.isStatic(field.getModifiers()) && !Modifier.isFinal(field.getModifiers())) {
-          problems.add(definition.getSimpleName() + "." + field.getName() + " is static and not final");
-        }
-        if (Modifier.isStatic(field.getModifiers())) {
-          continue;
-        }
-        if (!Modifier.isFinal(field.getModifiers())) {
-          problems.add(definition.getSimpleName() + "." + field.getName() + " is not final");
-        }
-        String why = whyMutable(field.getGenericType(), new ArrayList<>());
-        if (why != null) {
-          problems.add(definition.getSimpleName() + "." + field.getName() + ": " + why);
-        }
-      }
+      problems.addAll(fieldProblems(definition));
     }
 
     // Then
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void shouldGiveTypedTriggersOnlyFinalFieldsOfImmutableTypes() {
+    // Given every class of the trigger hierarchy: ScalerTrigger, the generated settings, typed triggers and entry
+    // points (ScaledObjects.rabbitmq() and the like) — a definition's chain must not hold a builder that changes
+    List<Class<?>> triggers = modules.get(1).classNames().stream().map(ArchitectureTest::load)
+        .filter(ScalerTrigger.class::isAssignableFrom).toList();
+
+    // When
+    List<String> problems = new ArrayList<>();
+    for (Class<?> trigger : triggers) {
+      problems.addAll(fieldProblems(trigger));
+    }
+
+    // Then: the walk found the whole hierarchy (two entry points and a typed trigger per scaler), and no field
+    assertThat(triggers).hasSizeGreaterThan(3 * 76).contains(RabbitmqTrigger.class, ScaledObjects.Rabbitmq.class);
     assertThat(problems).isEmpty();
   }
 
@@ -217,11 +224,17 @@ class ArchitectureTest {
         EC2NodeClasses.al2023().named("a").tag("k", "v").subnetIds("s").securityGroupIds("g")
             .subnetsTagged("k", "v").securityGroupsTagged("k", "v").rootVolume("/dev/xvda", "20Gi"),
         ScaledObjects.scaling("web").named("w").trigger(dev.autoscaling.keda.Triggers.cron().named("c")),
-        TriggerAuthentications.named("t").filePath("/x"));
+        TriggerAuthentications.named("t").filePath("/x"),
+        ScaledObjects.rabbitmq().queueName("orders").queueLength(10));
 
-    // Then: each collection a field holds refuses changes
+    // Then: each collection a field holds refuses changes (a trigger's fields are its superclass's)
     for (Object definition : definitions) {
-      for (Field field : definition.getClass().getDeclaredFields()) {
+      List<Field> fields = new ArrayList<>();
+      for (Class<?> c = definition.getClass(); c != Object.class; c = c.getSuperclass()) {
+        fields.addAll(List.of(c.getDeclaredFields()));
+      }
+      assertThat(fields).as(definition.getClass().getSimpleName()).isNotEmpty();
+      for (Field field : fields) {
         if (Modifier.isStatic(field.getModifiers())) {
           continue;
         }
@@ -263,6 +276,27 @@ class ArchitectureTest {
   }
 
   // --- helpers
+
+  /** Each field of the class (not of its superclasses) that is not final, or not of an immutable type. */
+  private static List<String> fieldProblems(Class<?> type) {
+    List<String> problems = new ArrayList<>();
+    for (Field field : type.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && !Modifier.isFinal(field.getModifiers())) {
+        problems.add(type.getSimpleName() + "." + field.getName() + " is static and not final");
+      }
+      if (Modifier.isStatic(field.getModifiers())) {
+        continue;
+      }
+      if (!Modifier.isFinal(field.getModifiers())) {
+        problems.add(type.getSimpleName() + "." + field.getName() + " is not final");
+      }
+      String why = whyMutable(field.getGenericType(), new ArrayList<>());
+      if (why != null) {
+        problems.add(type.getSimpleName() + "." + field.getName() + ": " + why);
+      }
+    }
+    return problems;
+  }
 
   private static final Set<Class<?>> IMMUTABLE = Set.of(String.class, Integer.class, Long.class, Double.class,
       Boolean.class, Short.class, Byte.class, Character.class, Float.class, Duration.class, Class.class);

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The workshop CLI's demo, plan, run, status and teardown, in-process. */
 class WorkshopCliTest {
 
-  private static Path kubeconfig(Path dir, String server) throws IOException {
+  static Path kubeconfig(Path dir, String server) throws IOException {
     Path file = dir.resolve("kubeconfig");
     Files.writeString(file, """
         apiVersion: v1
@@ -57,6 +57,10 @@ class WorkshopCliTest {
         // scale-out by the HPA, NAP's node for the evicted store, the Arm64 D size, drift to Azure Linux, scale-in
         .contains("SuccessfulRescale", "New size: 2", "TaintManagerEviction", "on Standard_D2als_v6",
             "consolidation: Standard_D2pls_v6", "Drifted", "scaled in: 1 virtual-worker replica(s)")
+        // the what-if after the workshop, said to be one: arm64 nodes launched and given back
+        .contains("== what if (a simulation in virtual time, NOT the workshop's objects)",
+            "peak 10 virtual-worker replicas (500m CPU each) on 4 x Standard_D2pls_v6 (arm64, 2 vCPU, $0.062/h)",
+            "nodes given back after the load stopped: 3 at")
         .contains("dry run (no Azure credentials): az aks create --name workshopcluster")
         .contains("scaledobject/virtual-worker-rabbitmq-scaledobject -n pets created")
         .doesNotContain("password@");

@@ -26,13 +26,16 @@ import java.util.TreeMap;
  *   provider launches the cheapest ({@code pkg/providers/instance}: the cheapest offering);</li>
  *   <li>disruption ({@code pkg/controllers/disruption}) every {@value #DISRUPTION_PERIOD} s, one command per
  *   pass in Karpenter's order: expiration (forceful, no budget), drift (the NodePool's template or its
- *   AKSNodeClass changed), emptiness, single-node consolidation (delete when the pods fit elsewhere, replace when
- *   a cheaper size takes them all); nodes are consolidatable {@code consolidateAfter} after their last pod
+ *   AKSNodeClass changed), emptiness (one command deletes every empty node the budgets allow, as
+ *   {@code emptiness.go} does), single-node consolidation (delete when the pods fit elsewhere, replace when a
+ *   cheaper size takes them all); nodes are consolidatable {@code consolidateAfter} after their last pod
  *   change; budgets ({@code nodes}, default 10%, percentages rounded up) cap the nodes of a NodePool disrupted
  *   at once; replacements launch first and the old node is drained when they are initialized.</li>
  * </ul>
- * Not modelled: multi-node consolidation, spot and capacity errors, topology spread, daemonset overhead, minValues,
- * NodeOverlays, budget schedules (taken as always active), disruption reasons and do-not-disrupt annotations.
+ * Not modelled: the 15 s a consolidation command waits before it is re-validated and run
+ * ({@code commandValidationDelay}: here it runs in the pass that finds it), multi-node consolidation, spot and
+ * capacity errors, topology spread, daemonset overhead, minValues, NodeOverlays, budget schedules (taken as always
+ * active), disruption reasons and do-not-disrupt annotations.
  */
 public final class Karpenter {
 
@@ -362,18 +365,30 @@ public final class Karpenter {
         return;
       }
     }
+    // emptiness: one command deletes every empty candidate its NodePool's budget allows (emptiness.go)
+    Map<String, Integer> allowed = new HashMap<>();
+    List<Claim> empty = new ArrayList<>();
     for (Claim claim : candidates) {
       Pool pool = pools.get(claim.pool().name());
-      if (pool == null || !consolidatable(pool, claim, now) || budget(pool.name(), nodes) <= 0) {
+      if (pool == null || !consolidatable(pool, claim, now) || !podsOn(pods, claim.nodeName()).isEmpty()) {
         continue;
       }
-      if (podsOn(pods, claim.nodeName()).isEmpty()) {
-        ops.event("DisruptionTerminating", "Node/" + claim.nodeName(), "consolidation: empty for "
-            + pool.consolidateAfterSeconds() + " s (consolidateAfter)");
-        ops.removeNode(claim.nodeName());
-        forget(claim);
-        return;
+      int left = allowed.computeIfAbsent(pool.name(), n -> budget(n, nodes));
+      if (left > 0) {
+        allowed.put(pool.name(), left - 1);
+        empty.add(claim);
       }
+    }
+    for (Claim claim : empty) {
+      Pool pool = pools.get(claim.pool().name());
+      ops.event("DisruptionTerminating", "Node/" + claim.nodeName(), "consolidation: empty for "
+          + pool.consolidateAfterSeconds() + " s (consolidateAfter), within the budget of NodePool " + pool.name()
+          + " (" + String.join(", ", pool.budgets()) + ")");
+      ops.removeNode(claim.nodeName());
+      forget(claim);
+    }
+    if (!empty.isEmpty()) {
+      return;
     }
     List<Claim> underused = candidates.stream().filter(c -> {
       Pool pool = pools.get(c.pool().name());

@@ -9,6 +9,7 @@ import dev.autoscaling.workshop.WorkshopManifests;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class KarpenterClientTest {
 
   KubernetesClient client;
+  KubernetesMockServer server;
 
   @Test
   void shouldAdaptAndManageNodePoolsClusterWide() {
@@ -59,7 +61,8 @@ class KarpenterClientTest {
     // When Karpenter (here: the test) marks it Ready a little later
     CompletableFuture<NodePool> ready = CompletableFuture.supplyAsync(
         () -> karpenter.waitUntilNodePoolReady("arm-nodepool", Duration.ofSeconds(10)));
-    TimeUnit.MILLISECONDS.sleep(300);
+    MockServerWatches.await(server, "/apis/karpenter.sh/v1/nodepools", 1, Duration.ofSeconds(10));
+    boolean doneBeforeReady = ready.isDone();
     karpenter.nodePools().withName("arm-nodepool").editStatus(pool -> new NodePoolBuilder(pool)
         .withNewStatus().withConditions(new dev.autoscaling.karpenter.api.v1.nodepoolstatus.ConditionsBuilder()
             .withType("Ready").withStatus(dev.autoscaling.karpenter.api.v1.nodepoolstatus.Conditions.Status.TRUE)
@@ -67,6 +70,7 @@ class KarpenterClientTest {
         .endStatus().build());
 
     // Then
+    assertThat(doneBeforeReady).isFalse();
     assertThat(ready.get(10, TimeUnit.SECONDS).getStatus().getConditions()).hasSize(1);
   }
 

@@ -10,10 +10,12 @@ import dev.autoscaling.karpenter.api.v1.NodeClaimStatus;
 import dev.autoscaling.karpenter.client.KarpenterClient;
 import dev.autoscaling.karpenter.client.NotReadyException;
 import dev.autoscaling.manifest.Manifests;
+import dev.autoscaling.manifest.StatusConditions;
 import dev.autoscaling.workshop.embedded.EmbeddedApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,7 +45,10 @@ class KarpenterClientWaitTest {
       nodeName: aks-arm-nodepool-x7k2p
       """;
 
+  private static final String NODE_CLAIMS = "/apis/karpenter.sh/v1/nodeclaims";
+
   KubernetesClient client;
+  KubernetesMockServer server;
   KarpenterClient karpenter;
 
   @BeforeEach
@@ -57,10 +63,13 @@ class KarpenterClientWaitTest {
     CompletableFuture<NodeClaim> ready = CompletableFuture.supplyAsync(
         () -> karpenter.waitUntilNodeClaimReady("arm-nodepool-x7k2p", Duration.ofSeconds(10)));
 
+    CompletableFuture<?> launchedSeen = witness(claims -> claims.stream()
+        .anyMatch(claim -> StatusConditions.isTrue(claim, "Launched")));
+
     // When it launches (not yet Ready), then registers and initialises
     setStatus("arm-nodepool-x7k2p", "conditions:\n" + LAUNCHED
         + "- {type: Ready, status: Unknown, reason: AwaitingReconciliation, message: ''}\n");
-    TimeUnit.MILLISECONDS.sleep(300);
+    launchedSeen.get(10, TimeUnit.SECONDS);
     boolean doneWhenOnlyLaunched = ready.isDone();
     setStatus("arm-nodepool-x7k2p", READY_CLAIM);
 
@@ -100,7 +109,7 @@ class KarpenterClientWaitTest {
         """);
     CompletableFuture<NodeClaim> ready = CompletableFuture.supplyAsync(
         () -> karpenter.waitUntilNodeClaimReady("arm-nodepool-x7k2p", Duration.ofSeconds(30)));
-    TimeUnit.MILLISECONDS.sleep(300);
+    MockServerWatches.await(server, NODE_CLAIMS, 1, Duration.ofSeconds(10)); // listed it, and watches
 
     // When
     karpenter.nodeClaims().withName("arm-nodepool-x7k2p").delete();
@@ -187,9 +196,12 @@ class KarpenterClientWaitTest {
     CompletableFuture<List<NodeClaim>> ready = CompletableFuture.supplyAsync(
         () -> karpenter.waitForNodeClaims("arm-nodepool", 2, Duration.ofSeconds(10)));
 
+    CompletableFuture<?> oneSeen = witness(claims -> claims.stream().anyMatch(
+        claim -> claim.getMetadata().getName().equals("arm-nodepool-b2") && StatusConditions.isTrue(claim, "Ready")));
+
     // When one, then the other becomes Ready
     setStatus("arm-nodepool-b2", READY_CLAIM);
-    TimeUnit.MILLISECONDS.sleep(300);
+    oneSeen.get(10, TimeUnit.SECONDS);
     boolean doneWithOne = ready.isDone();
     setStatus("arm-nodepool-a1", READY_CLAIM);
 
@@ -217,7 +229,7 @@ class KarpenterClientWaitTest {
         """);
     CompletableFuture<List<NodeClaim>> ready = CompletableFuture.supplyAsync(
         () -> karpenter.waitForNodeClaims("arm-nodepool", 3, Duration.ofSeconds(2)));
-    TimeUnit.MILLISECONDS.sleep(500);
+    MockServerWatches.await(server, NODE_CLAIMS, 1, Duration.ofSeconds(10)); // listed them, and watches
 
     // When
     karpenter.nodeClaims().withName("arm-nodepool-c3").delete();
@@ -303,6 +315,16 @@ class KarpenterClientWaitTest {
 
   private static EC2NodeClass ec2NodeClass() {
     return EC2NodeClasses.al2023().named("default").role("KarpenterNodeRole-prod").discoveredBy("prod").build();
+  }
+
+  /**
+   * A second watch of the NodeClaims, open (as the wait under test is) before the change the test makes next. The
+   * server sends a change to every open watch at once: once the witness has it, so has the wait.
+   */
+  private CompletableFuture<List<NodeClaim>> witness(Predicate<List<NodeClaim>> seen) throws InterruptedException {
+    CompletableFuture<List<NodeClaim>> witnessed = karpenter.nodeClaims().informOnCondition(seen);
+    MockServerWatches.await(server, NODE_CLAIMS, 2, Duration.ofSeconds(10)); // the wait's and the witness's
+    return witnessed;
   }
 
   private void setStatus(String claim, String statusYaml) {

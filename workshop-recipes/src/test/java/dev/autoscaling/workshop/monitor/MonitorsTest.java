@@ -1,5 +1,6 @@
 package dev.autoscaling.workshop.monitor;
 
+import dev.autoscaling.workshop.client.MockServerWatches;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -10,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -29,7 +31,10 @@ class MonitorsTest {
   private static final String SCALED_OBJECT = "virtual-worker-rabbitmq-scaledobject";
   private static final String HPA = "keda-hpa-virtual-worker-rabbitmq-scaledobject";
 
+  private static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/pets/deployments";
+
   KubernetesClient client;
+  KubernetesMockServer server;
 
   @Test
   void shouldReportOnlyTheEventsOfTheHpaKedaCreated() throws Exception {
@@ -213,13 +218,20 @@ class MonitorsTest {
     CollectingSink sink = new CollectingSink();
     Monitor both = Monitors.together(Monitors.nodes(client), Monitors.deployments(client, "pets"));
 
-    // When
+    // When: both watch, then are closed; a witness watching the same deployments sees a change made afterwards
     try (Subscription ignored = both.start(sink)) {
       sink.awaitCount(2, TIMEOUT);
+      awaitWatches(DEPLOYMENTS, 1);
     }
-    client.apps().deployments().inNamespace("pets").withName("virtual-worker")
-        .edit(d -> new DeploymentBuilder(d).editSpec().withReplicas(7).endSpec().build());
-    Thread.sleep(300); // a line would arrive within this if the watch were still open
+    CollectingSink witnessed = new CollectingSink();
+    try (Subscription witness = Monitors.deployments(client, "pets").start(witnessed)) {
+      awaitWatches(DEPLOYMENTS, 1);
+      client.apps().deployments().inNamespace("pets").withName("virtual-worker")
+          .edit(d -> new DeploymentBuilder(d).editSpec().withReplicas(7).endSpec().build());
+      // the server sends a change to every open watch at once: by the time the witness has it, a watch left open
+      // would have had it too
+      witnessed.await(e -> e.message().contains("replicas 7"), TIMEOUT);
+    }
 
     // Then
     assertThat(both.name()).isEqualTo("nodes+deploy");
@@ -249,6 +261,10 @@ class MonitorsTest {
         .contains("\"source\":\"deploy\",\"kind\":\"ADDED\",\"subject\":\"deployment/virtual-worker\"")
         .contains("\"fields\":{\"deployment\":\"virtual-worker\",\"namespace\":\"pets\",\"replicas\":4,"
             + "\"readyReplicas\":0}");
+  }
+
+  private void awaitWatches(String path, int count) throws InterruptedException {
+    MockServerWatches.await(server, path, count, TIMEOUT);
   }
 
   private void create(HasMetadata resource) {

@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,13 +83,17 @@ class QueueDepthMonitorRabbitMqTest {
     // Given the workshop's ScaledObject in MessageRate mode, and a publisher that keeps going
     ScaledObject byRate = new ScaledObjectBuilder(WorkshopManifests.virtualWorkerScaledObject()).editSpec()
         .editFirstTrigger().addToMetadata("mode", "MessageRate").endTrigger().endSpec().build();
+    // paced by the monitor, not by sleeping: 10 messages for each sample it takes (and 10 to begin with), so that
+    // messages are published all along the intervals in which the broker measures the rate
     AtomicBoolean publishing = new AtomicBoolean(true);
+    Semaphore samplesTaken = new Semaphore(1);
     Thread publisher = new Thread(() -> {
       try (Channel own = connection.createChannel()) {
         own.confirmSelect();
         while (publishing.get()) {
-          publish(own, 10);
-          Thread.sleep(50);
+          if (samplesTaken.tryAcquire(1, TimeUnit.SECONDS)) {
+            publish(own, 10);
+          }
         }
       } catch (Exception e) {
         throw new IllegalStateException(e);
@@ -98,7 +104,7 @@ class QueueDepthMonitorRabbitMqTest {
 
     // When
     try (Subscription ignored = Monitors.queueDepth(LocalRabbitMq.MANAGEMENT_API, LocalRabbitMq.CREDENTIALS, "/",
-        QUEUE, POLL).previewing(byRate, () -> 1).start(sink)) {
+        QUEUE, POLL).previewing(byRate, () -> 1).start(sink.andThen(sample -> samplesTaken.release()))) {
       MonitorEvent sample = sink.await(e -> e.fields().get("publishRate") instanceof Double rate && rate > 0,
           TIMEOUT);
 
