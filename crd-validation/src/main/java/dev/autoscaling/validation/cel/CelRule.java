@@ -95,7 +95,7 @@ public final class CelRule {
     this.program = compiled;
     this.messageProgram = compiledMessage;
     this.compileError = error;
-    this.elementwise = error == null && !transition ? ElementwiseAll.of(rule, budget) : null;
+    this.elementwise = error == null && !transition ? ElementwiseAll.of(rule, checked, budget) : null;
     this.outcomes = error == null && !transition ? budget.newMemo(MEMO_LIMIT) : null;
     this.selfFields = error == null && !transition ? selfFields(checked, messageExpression) : null;
     this.selfFieldNames = selfFields == null ? null : selfFields.toArray(new String[0]);
@@ -140,6 +140,12 @@ public final class CelRule {
     return selfFields;
   }
 
+  /** Sets up the CEL environment (parser, checker, runtime) now: see {@code CrdValidator.prepare()}. */
+  public static void prepare() {
+    CelRule.compile(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("rule", "true"),
+        MemoBudget.standard());
+  }
+
   /** The one outcome of a rule that held. */
   public static Outcome passed() {
     return PASSED;
@@ -156,7 +162,7 @@ public final class CelRule {
   }
 
   private static CelAbstractSyntaxTree check(String expression) {
-    CelValidationResult result = KubernetesCel.CEL.compile(expression);
+    CelValidationResult result = KubernetesCel.compile(expression);
     if (result.hasError()) {
       throw new IllegalArgumentException("does not compile: " + result.getErrorString());
     }

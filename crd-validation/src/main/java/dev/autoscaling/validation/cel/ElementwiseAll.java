@@ -2,16 +2,14 @@ package dev.autoscaling.validation.cel;
 
 import dev.autoscaling.validation.memo.Memo;
 import dev.autoscaling.validation.memo.MemoBudget;
-import dev.cel.bundle.Cel;
-import dev.cel.common.CelValidationResult;
-import dev.cel.common.types.SimpleType;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.ast.CelExpr;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +26,6 @@ final class ElementwiseAll {
   private static final Pattern FORM = Pattern.compile("^\\s*self\\.all\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*,(.*)\\)\\s*$",
       Pattern.DOTALL);
   private static final Pattern SELF = Pattern.compile("\\bself\\b|\\boldSelf\\b");
-  private static final Map<String, Cel> ENVIRONMENTS = new ConcurrentHashMap<>();
   private static final int MEMO_LIMIT = 4096;
 
   /** What one element gave: true, false, or the evaluation error. */
@@ -45,8 +42,12 @@ final class ElementwiseAll {
     this.results = budget.newMemo(MEMO_LIMIT);
   }
 
-  /** The element-wise form of the rule, or null when the rule does not have it. */
-  static ElementwiseAll of(String rule, MemoBudget budget) {
+  /**
+   * The element-wise form of the rule, or null when the rule does not have it. {@code checked} is the rule's
+   * checked tree: the body is taken from it (the all() macro's step), so that it is evaluated exactly as the rule
+   * evaluates it, without being parsed and checked a second time.
+   */
+  static ElementwiseAll of(String rule, CelAbstractSyntaxTree checked, MemoBudget budget) {
     Matcher matcher = FORM.matcher(rule);
     if (!matcher.matches()) {
       return null;
@@ -56,17 +57,42 @@ final class ElementwiseAll {
     if (SELF.matcher(body).find() || !balanced(body)) {
       return null; // the body reads self, or the closing parenthesis was not all()'s
     }
-    Cel cel = ENVIRONMENTS.computeIfAbsent(variable,
-        v -> KubernetesCel.CEL.toCelBuilder().addVar(v, SimpleType.DYN).build());
-    CelValidationResult compiled = cel.compile(body);
-    if (compiled.hasError()) {
+    CelExpr bodyExpr = body(checked.getExpr(), variable);
+    if (bodyExpr == null) {
       return null;
     }
     try {
-      return new ElementwiseAll(variable, cel.createProgram(compiled.getAst()), budget);
+      CelAbstractSyntaxTree bodyAst = CelAbstractSyntaxTree.newCheckedAst(bodyExpr, checked.getSource(),
+          checked.getReferenceMap(), checked.getTypeMap());
+      return new ElementwiseAll(variable, KubernetesCel.CEL.createProgram(bodyAst), budget);
     } catch (Exception e) {
       return null;
     }
+  }
+
+  /**
+   * The body of {@code self.all(variable, body)} as the all() macro expands it: a comprehension over {@code self}
+   * whose step is {@code accumulator && body}; null for any other shape.
+   */
+  private static CelExpr body(CelExpr root, String variable) {
+    if (root.getKind() != CelExpr.ExprKind.Kind.COMPREHENSION) {
+      return null;
+    }
+    CelExpr.CelComprehension all = root.comprehension();
+    CelExpr range = all.iterRange();
+    CelExpr step = all.loopStep();
+    if (!all.iterVar().equals(variable) || !all.iterVar2().isEmpty()
+        || range.getKind() != CelExpr.ExprKind.Kind.IDENT || !range.ident().name().equals("self")
+        || step.getKind() != CelExpr.ExprKind.Kind.CALL || !step.call().function().equals("_&&_")
+        || step.call().args().size() != 2) {
+      return null;
+    }
+    CelExpr accumulator = step.call().args().get(0);
+    if (accumulator.getKind() != CelExpr.ExprKind.Kind.IDENT
+        || !accumulator.ident().name().equals(all.accuVar())) {
+      return null;
+    }
+    return step.call().args().get(1);
   }
 
   /** Parentheses and brackets close in order, outside string literals. */

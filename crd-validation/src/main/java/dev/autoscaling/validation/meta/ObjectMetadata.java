@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * An object's {@code metadata} as the API server checks it on create, before any schema (the CRD's schema cannot
@@ -32,14 +31,11 @@ public final class ObjectMetadata {
   /** The most bytes the annotations' keys and values may add up to. */
   public static final int TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
 
-  private static final String LABEL_FORMAT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-  private static final String SUBDOMAIN_FORMAT = LABEL_FORMAT + "(\\." + LABEL_FORMAT + ")*";
-  private static final String KEY_NAME_FORMAT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
-  private static final String LABEL_VALUE_FORMAT = "(" + KEY_NAME_FORMAT + ")?";
-  private static final Pattern DNS_LABEL = Pattern.compile(LABEL_FORMAT);
-  private static final Pattern DNS_SUBDOMAIN = Pattern.compile(SUBDOMAIN_FORMAT);
-  private static final Pattern KEY_NAME = Pattern.compile(KEY_NAME_FORMAT);
-  private static final Pattern LABEL_VALUE = Pattern.compile(LABEL_VALUE_FORMAT);
+  // apimachinery's formats, quoted in the messages; DnsNames matches them (DnsNamesTest compares the two)
+  static final String LABEL_FORMAT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+  static final String SUBDOMAIN_FORMAT = LABEL_FORMAT + "(\\." + LABEL_FORMAT + ")*";
+  static final String KEY_NAME_FORMAT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
+  static final String LABEL_VALUE_FORMAT = "(" + KEY_NAME_FORMAT + ")?";
   private static final String KEY_NAME_MESSAGE = "must consist of alphanumeric characters, '-', '_' or '.', and must"
       + " start and end with an alphanumeric character";
 
@@ -133,7 +129,7 @@ public final class ObjectMetadata {
     if (bytes(value) > 253) {
       problems.add("must be no more than 253 bytes");
     }
-    if (!DNS_SUBDOMAIN.matcher(value).matches()) {
+    if (!DnsNames.isSubdomain(value)) {
       problems.add(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters,"
           + " '-' or '.', and must start and end with an alphanumeric character", SUBDOMAIN_FORMAT, "example.com"));
     }
@@ -146,8 +142,8 @@ public final class ObjectMetadata {
     if (bytes(value) > 63) {
       problems.add("must be no more than 63 bytes");
     }
-    if (!DNS_LABEL.matcher(value).matches()) {
-      problems.add(DNS_SUBDOMAIN.matcher(value).matches() ? "must not contain dots"
+    if (!DnsNames.isLabel(value)) {
+      problems.add(DnsNames.isSubdomain(value) ? "must not contain dots"
           : regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and"
               + " must start and end with an alphanumeric character", LABEL_FORMAT, "my-name", "123-abc"));
     }
@@ -182,7 +178,7 @@ public final class ObjectMetadata {
     } else if (bytes(name) > 63) {
       problems.add("name part must be no more than 63 bytes");
     }
-    if (!KEY_NAME.matcher(name).matches()) {
+    if (!DnsNames.isKeyName(name)) {
       problems.add("name part " + regexError(KEY_NAME_MESSAGE, KEY_NAME_FORMAT, "MyName", "my.name", "123-abc"));
     }
     return problems;
@@ -194,7 +190,7 @@ public final class ObjectMetadata {
     if (bytes(value) > 63) {
       problems.add("must be no more than 63 bytes");
     }
-    if (!LABEL_VALUE.matcher(value).matches()) {
+    if (!DnsNames.isLabelValue(value)) {
       problems.add(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_'"
           + " or '.', and must start and end with an alphanumeric character", LABEL_VALUE_FORMAT, "MyValue",
           "my_value", "12345"));

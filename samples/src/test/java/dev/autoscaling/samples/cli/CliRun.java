@@ -24,10 +24,14 @@ final class CliRun {
 
   /** With the {@code validate} command set up by the test first. */
   int run(java.util.function.Consumer<ValidateCommand> setUp, String... args) {
-    picocli.CommandLine line = WorkshopCommand.commandLine()
+    // as main builds it: only the command named first, when one is
+    picocli.CommandLine line = WorkshopCommand.commandLine(args)
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true));
-    setUp.accept((ValidateCommand) line.getSubcommands().get("validate").getCommand());
+    picocli.CommandLine validate = line.getSubcommands().get("validate");
+    if (validate != null) {
+      setUp.accept((ValidateCommand) validate.getCommand());
+    }
     return line.execute(args);
   }
 }

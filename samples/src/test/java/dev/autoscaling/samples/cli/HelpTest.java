@@ -111,6 +111,33 @@ class HelpTest {
     }
   }
 
+  /**
+   * main builds only the command its first argument names: each command's help, and a usage mistake in it, read
+   * exactly as from the command line that has every command.
+   */
+  @Test
+  void shouldAnswerTheSameWhenOnlyTheNamedCommandIsBuilt() {
+    for (String command : WorkshopCommand.commandLine().getSubcommands().keySet()) {
+      for (String[] args : List.of(new String[] {command, "--help"}, new String[] {command, "--no-such-option"})) {
+        java.io.StringWriter fullOut = new java.io.StringWriter();
+        java.io.StringWriter fullErr = new java.io.StringWriter();
+        int fullCode = WorkshopCommand.commandLine().setOut(new java.io.PrintWriter(fullOut, true))
+            .setErr(new java.io.PrintWriter(fullErr, true)).execute(args);
+        java.io.StringWriter oneOut = new java.io.StringWriter();
+        java.io.StringWriter oneErr = new java.io.StringWriter();
+        CommandLine one = WorkshopCommand.commandLine(args);
+        int oneCode = one.setOut(new java.io.PrintWriter(oneOut, true))
+            .setErr(new java.io.PrintWriter(oneErr, true)).execute(args);
+
+        assertThat(one.getSubcommands().keySet()).as(command)
+            .isEqualTo(command.equals("help") ? WorkshopCommand.commandLine().getSubcommands().keySet() : Set.of(command));
+        assertThat(oneCode).as(String.join(" ", args)).isEqualTo(fullCode);
+        assertThat(oneOut.toString()).as(String.join(" ", args)).isEqualTo(fullOut.toString());
+        assertThat(oneErr.toString()).as(String.join(" ", args)).isEqualTo(fullErr.toString());
+      }
+    }
+  }
+
   @Test
   void shouldListTheExitCodesInHelp() {
     assertThat(help()).contains("Exit codes:", "4   the Kubernetes API or the RabbitMQ management API does not");
