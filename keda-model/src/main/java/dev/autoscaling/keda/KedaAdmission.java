@@ -31,6 +31,14 @@ import java.util.Set;
 public final class KedaAdmission {
 
   private static final Set<String> RESOURCE_SCALERS = Set.of("cpu", "memory");
+  /** The metadata paths of the first triggers, made once: nearly every object has only a few triggers. */
+  private static final String[] METADATA_PATHS = new String[8];
+
+  static {
+    for (int i = 0; i < METADATA_PATHS.length; i++) {
+      METADATA_PATHS[i] = "spec.triggers[" + i + "].metadata";
+    }
+  }
 
   private KedaAdmission() {
   }
@@ -120,10 +128,11 @@ public final class KedaAdmission {
             + " & Replicas=" + fallback.path("replicas").asLong() + " must both be >= 0"));
       }
       boolean onlyResources = true;
-      for (JsonNode trigger : items(spec.path("triggers"))) {
+      JsonNode triggers = spec.path("triggers");
+      for (JsonNode trigger : elements(triggers)) {
         onlyResources &= RESOURCE_SCALERS.contains(trigger.path("type").asText());
       }
-      if (!formula && onlyResources && !items(spec.path("triggers")).isEmpty()) {
+      if (!formula && onlyResources && triggers.isArray() && !triggers.isEmpty()) {
         out.add(error("spec.fallback", "at least one trigger (that is not cpu or memory) has to be there for"
             + " fallback: cpu and memory metrics come from the metrics server and cannot fall back"));
       }
@@ -165,7 +174,7 @@ public final class KedaAdmission {
     long minReplicas = spec.path("minReplicaCount").asLong(0);
     boolean idleNotZero = !(spec.has("idleReplicaCount") && spec.get("idleReplicaCount").asLong() == 0);
     boolean cached = false;
-    for (JsonNode trigger : items(spec.path("triggers"))) {
+    for (JsonNode trigger : elements(spec.path("triggers"))) {
       cached |= trigger.path("useCachedMetrics").asBoolean(false);
     }
     if (spec.has("pollingInterval") && minReplicas > 0 && idleNotZero && !cached) {
@@ -233,7 +242,7 @@ public final class KedaAdmission {
       out.add(error("spec.triggers", "no triggers defined in the ScaledObject/ScaledJob: add at least one"));
       return;
     }
-    Set<String> names = new HashSet<>();
+    Set<String> names = null; // most triggers have no name: no set to make for them
     for (int i = 0; i < triggers.size(); i++) {
       JsonNode trigger = triggers.get(i);
       String type = trigger.path("type").asText();
@@ -243,17 +252,30 @@ public final class KedaAdmission {
             + " supported for \"" + Excerpt.of(type) + "\" scaler"));
       }
       // the SDK's own checks of the free-form metadata: KEDA's catalogue, and no credentials in plain text
-      Map<String, String> metadata = new LinkedHashMap<>();
-      trigger.path("metadata").properties().forEach(e -> metadata.put(e.getKey(), e.getValue().asText()));
+      JsonNode given = trigger.path("metadata");
+      Map<String, String> metadata = new LinkedHashMap<>(Math.max(4, given.size() * 4 / 3 + 1));
+      for (Map.Entry<String, JsonNode> e : given.properties()) {
+        metadata.put(e.getKey(), e.getValue().asText());
+      }
       String metricType = trigger.path("metricType").isTextual() ? trigger.get("metricType").asText() : null;
       out.addAll(TriggerMetadata.check(type, metricType, metadata, authentications.of(trigger, namespace),
-          "spec.triggers[" + i + "].metadata"));
+          metadataPath(i)));
       String name = trigger.path("name").asText("");
-      if (!name.isEmpty() && !names.add(name)) {
+      if (name.isEmpty()) {
+        continue;
+      }
+      if (names == null) {
+        names = new HashSet<>();
+      }
+      if (!names.add(name)) {
         out.add(error("spec.triggers[" + i + "].name", "triggerName \"" + Excerpt.of(name) + "\" is defined multiple"
             + " times in the ScaledObject/ScaledJob, but it must be unique"));
       }
     }
+  }
+
+  private static String metadataPath(int index) {
+    return index < METADATA_PATHS.length ? METADATA_PATHS[index] : "spec.triggers[" + index + "].metadata";
   }
 
   /** A.4: pod identity and oauth2 rules of (Cluster)TriggerAuthentication. */
@@ -299,6 +321,11 @@ public final class KedaAdmission {
         out.add(error("spec.oauth2.tokenUrl", "oauth2 tokenUrl must be an http or https URL with a host"));
       }
     }
+  }
+
+  /** The items of a list, without copying them; nothing for any other shape (the CRD's schema says so). */
+  private static Iterable<JsonNode> elements(JsonNode list) {
+    return list.isArray() ? list : List.of();
   }
 
   /** The items of a list; nothing for any other shape, which the CRD's schema rejects on its own. */

@@ -41,9 +41,17 @@ public final class TriggerMetadata {
   /** Each scaler's parameters by metadata key, built once: every trigger of every object is checked against them. */
   private static final Map<String, Keys> KEYS = new ConcurrentHashMap<>();
 
-  /** One scaler's parameters, looked up by name and grouped by the value they give. */
+  /** The secret key names by length, to look up without lower-casing every key of every trigger. */
+  private static final String[] SECRET_KEY_ARRAY = SECRET_KEYS.toArray(String[]::new);
+
+  /**
+   * One scaler's parameters, looked up by name and grouped by the value they give; built once per scaler, with what
+   * each check would otherwise work out again for every trigger (the keys a required group may be given under, the
+   * groups of spellings).
+   */
   private record Keys(Map<String, ScalerParameter> byName, List<ScalerParameter> patterns,
-      List<List<ScalerParameter>> requiredGroups, Set<String> metadataKeys) {
+      List<List<ScalerParameter>> requiredGroups, List<List<String>> requiredKeys,
+      List<List<ScalerParameter>> spellingGroups, Set<String> metadataKeys) {
   }
 
   private TriggerMetadata() {
@@ -87,10 +95,10 @@ public final class TriggerMetadata {
     for (Map.Entry<String, String> entry : metadata.entrySet()) {
       key(type, keys, rules, entry.getKey(), entry.getValue(), metricType, metadata, path, out);
     }
-    for (List<ScalerParameter> group : keys.requiredGroups()) {
+    for (List<String> group : keys.requiredKeys()) {
       required(type, group, metadata, path, out);
     }
-    for (List<ScalerParameter> group : spellingGroups(keys)) {
+    for (List<ScalerParameter> group : keys.spellingGroups()) {
       spellings(group, metadata, path, out);
     }
     conflicts(type, rules, metricType, metadata, path, out);
@@ -133,129 +141,28 @@ public final class TriggerMetadata {
         required.add(List.copyOf(group));
       }
     }
+    List<List<String>> requiredKeys = new ArrayList<>();
+    for (List<ScalerParameter> group : required) {
+      requiredKeys.add(requiredKeys(group));
+    }
     return new Keys(Collections.unmodifiableMap(byName), List.copyOf(patterns), List.copyOf(required),
-        Collections.unmodifiableSet(metadataKeys));
+        List.copyOf(requiredKeys), spellingGroups(byName), Collections.unmodifiableSet(metadataKeys));
   }
 
-  private static List<List<ScalerParameter>> spellingGroups(Keys keys) {
+  private static List<List<ScalerParameter>> spellingGroups(Map<String, ScalerParameter> byName) {
     Map<String, List<ScalerParameter>> groups = new LinkedHashMap<>();
-    for (ScalerParameter p : keys.byName().values()) {
+    for (ScalerParameter p : byName.values()) {
       if (p.spellings().size() > 1) {
         groups.computeIfAbsent(p.spellings().get(0), s -> new ArrayList<>()).add(p);
       }
     }
-    return new ArrayList<>(groups.values());
+    List<List<ScalerParameter>> frozen = new ArrayList<>();
+    groups.values().forEach(group -> frozen.add(List.copyOf(group)));
+    return List.copyOf(frozen);
   }
 
-  private static void key(String type, Keys keys, ScalerRules rules, String key, String value, String metricType,
-      Map<String, String> metadata, String path, List<Violation> out) {
-    String at = path + "[" + Excerpt.of(key) + "]";
-    ScalerParameter parameter = keys.byName().get(key);
-    boolean fromEnv = false;
-    if (parameter == null && key.endsWith(FROM_ENV) && key.length() > FROM_ENV.length()) {
-      parameter = keys.byName().get(key.substring(0, key.length() - FROM_ENV.length()));
-      fromEnv = parameter != null;
-    }
-    if (parameter == null) {
-      parameter = byPattern(keys.patterns(), key);
-    }
-    if (parameter == null) {
-      if (!rules.anyKey()) {
-        String suggestion = DidYouMean.suggest(key, keys.metadataKeys());
-        out.add(Violation.warning(at, RULE, Excerpt.of(key) + " is not a parameter of the " + type + " scaler (KEDA would ignore"
-            + " it)" + (suggestion == null ? "" : "; did you mean " + suggestion + "?")));
-      }
-      return;
-    }
-    String name = parameter.name();
-    if (fromEnv && !parameter.env()) {
-      out.add(Violation.warning(at, RULE, "the " + type + " scaler does not read " + name + " from the environment,"
-          + " so KEDA ignores " + key + ": " + (parameter.metadata() ? "write " + name + " in metadata" : "")
-          + (parameter.metadata() && parameter.authentication() ? " or " : "")
-          + (parameter.authentication() ? "give it through a TriggerAuthentication" : "")));
-      return;
-    }
-    if (!fromEnv && !parameter.metadata()) {
-      String differentCase = keys.metadataKeys().stream().filter(k -> k.equalsIgnoreCase(key)).findFirst()
-          .orElse(null);
-      out.add(Violation.warning(at, RULE, name + " is read only from "
-          + (parameter.authentication() ? "a TriggerAuthentication" : "") + (parameter.authentication()
-              && parameter.env() ? " or " : "") + (parameter.env() ? "the environment (" + name + "FromEnv)" : "")
-          + ", never from plain metadata: KEDA ignores it here"
-          + (differentCase == null ? "" : "; did you mean " + differentCase + "?")));
-      return;
-    }
-    if (fromEnv) {
-      announced(type, parameter, key, at, out);
-      return;
-    }
-    if (parameter.removed()) {
-      out.add(Violation.error(at, RULE, name + " was removed from the " + type + " scaler: KEDA fails to build the"
-          + " scaler while it is set; " + parameter.deprecated()));
-      return;
-    }
-    announced(type, parameter, key, at, out);
-    String text = value == null ? "" : value.trim();
-    // KEDA takes a blank value as not given, and reads only the first spelling that is given
-    if (text.isEmpty() || !key.equals(firstGiven(parameter, keys, metadata))) {
-      return;
-    }
-    String problem = "resource-target".equals(parameter.kind()) ? resourceTargetProblem(parameter, text, metricType)
-        : kindProblem(parameter, text);
-    if (problem != null) {
-      out.add(Violation.error(at, RULE, problem));
-    }
-    if (!parameter.allowedValues().isEmpty()) {
-      allowed(parameter, text, at, out);
-    }
-  }
-
-  private static void announced(String type, ScalerParameter parameter, String key, String at, List<Violation> out) {
-    if (parameter.deprecated() != null && !parameter.removed()) {
-      out.add(Violation.warning(at, RULE, "KEDA reports a deprecation when " + key + " is set in the " + type
-          + " scaler: " + parameter.deprecated()));
-    }
-  }
-
-  /** The spelling of a parameter whose value KEDA reads from metadata: the first one given (not blank). */
-  private static String firstGiven(ScalerParameter parameter, Keys keys, Map<String, String> metadata) {
-    for (String spelling : parameter.spellings()) {
-      ScalerParameter p = keys.byName().get(spelling);
-      String value = metadata.get(spelling);
-      if (p != null && p.metadata() && value != null && !value.isBlank()) {
-        return spelling;
-      }
-    }
-    return parameter.name();
-  }
-
-  private static void allowed(ScalerParameter parameter, String text, String at, List<Violation> out) {
-    List<String> values = parameter.separator() == null ? List.of(text)
-        : List.of(text.split(Pattern.quote(parameter.separator()), -1));
-    int exclusive = 0;
-    for (String value : values) {
-      String v = value.trim();
-      boolean known = parameter.ignoreCase()
-          ? parameter.allowedValues().stream().anyMatch(a -> a.equalsIgnoreCase(v))
-          : parameter.allowedValues().contains(v);
-      if (!known) {
-        out.add(Violation.error(at, RULE, "not a value " + parameter.name() + " takes: use "
-            + (parameter.separator() == null ? "one" : "any") + " of " + String.join(", ", parameter.allowedValues())
-            + (parameter.separator() == null ? "" : ", separated by '" + parameter.separator() + "'")));
-        return;
-      }
-      if (parameter.exclusiveValues().contains(v)) {
-        exclusive++;
-      }
-    }
-    if (exclusive > 1) {
-      out.add(Violation.error(at, RULE, parameter.name() + " may name only one of "
-          + String.join(", ", parameter.exclusiveValues())));
-    }
-  }
-
-  private static void required(String type, List<ScalerParameter> group, Map<String, String> metadata, String path,
-      List<Violation> out) {
+  /** The keys a required group may be given under: its metadata spellings, then {@code <name>FromEnv}. */
+  private static List<String> requiredKeys(List<ScalerParameter> group) {
     List<String> keys = new ArrayList<>();
     for (ScalerParameter p : group) {
       if (p.metadata()) {
@@ -267,6 +174,128 @@ public final class TriggerMetadata {
         keys.add(p.name() + FROM_ENV);
       }
     }
+    return List.copyOf(keys);
+  }
+
+  private static void key(String type, Keys keys, ScalerRules rules, String key, String value, String metricType,
+      Map<String, String> metadata, String path, List<Violation> out) {
+    ScalerParameter parameter = keys.byName().get(key);
+    boolean fromEnv = false;
+    if (parameter == null && key.endsWith(FROM_ENV) && key.length() > FROM_ENV.length()) {
+      parameter = keys.byName().get(key.substring(0, key.length() - FROM_ENV.length()));
+      fromEnv = parameter != null;
+    }
+    if (parameter == null) {
+      parameter = byPattern(keys.patterns(), key);
+    }
+    if (parameter == null) {
+      if (!rules.anyKey()) {
+        String at = at(path, key);
+        String suggestion = DidYouMean.suggest(key, keys.metadataKeys());
+        out.add(Violation.warning(at, RULE, Excerpt.of(key) + " is not a parameter of the " + type + " scaler (KEDA would ignore"
+            + " it)" + (suggestion == null ? "" : "; did you mean " + suggestion + "?")));
+      }
+      return;
+    }
+    String name = parameter.name();
+    if (fromEnv && !parameter.env()) {
+      out.add(Violation.warning(at(path, key), RULE, "the " + type + " scaler does not read " + name + " from the environment,"
+          + " so KEDA ignores " + key + ": " + (parameter.metadata() ? "write " + name + " in metadata" : "")
+          + (parameter.metadata() && parameter.authentication() ? " or " : "")
+          + (parameter.authentication() ? "give it through a TriggerAuthentication" : "")));
+      return;
+    }
+    if (!fromEnv && !parameter.metadata()) {
+      String differentCase = keys.metadataKeys().stream().filter(k -> k.equalsIgnoreCase(key)).findFirst()
+          .orElse(null);
+      out.add(Violation.warning(at(path, key), RULE, name + " is read only from "
+          + (parameter.authentication() ? "a TriggerAuthentication" : "") + (parameter.authentication()
+              && parameter.env() ? " or " : "") + (parameter.env() ? "the environment (" + name + "FromEnv)" : "")
+          + ", never from plain metadata: KEDA ignores it here"
+          + (differentCase == null ? "" : "; did you mean " + differentCase + "?")));
+      return;
+    }
+    if (fromEnv) {
+      announced(type, parameter, key, path, out);
+      return;
+    }
+    if (parameter.removed()) {
+      out.add(Violation.error(at(path, key), RULE, name + " was removed from the " + type + " scaler: KEDA fails to build the"
+          + " scaler while it is set; " + parameter.deprecated()));
+      return;
+    }
+    announced(type, parameter, key, path, out);
+    String text = value == null ? "" : value.trim();
+    // KEDA takes a blank value as not given, and reads only the first spelling that is given
+    if (text.isEmpty() || !key.equals(firstGiven(parameter, keys, metadata))) {
+      return;
+    }
+    String problem = "resource-target".equals(parameter.kind()) ? resourceTargetProblem(parameter, text, metricType)
+        : kindProblem(parameter, text);
+    if (problem != null) {
+      out.add(Violation.error(at(path, key), RULE, problem));
+    }
+    if (!parameter.allowedValues().isEmpty()) {
+      allowed(parameter, text, path, key, out);
+    }
+  }
+
+  /** Where a finding about a metadata key is reported; made only when there is one to report. */
+  private static String at(String path, String key) {
+    return path + "[" + Excerpt.of(key) + "]";
+  }
+
+  private static void announced(String type, ScalerParameter parameter, String key, String path,
+      List<Violation> out) {
+    if (parameter.deprecated() != null && !parameter.removed()) {
+      out.add(Violation.warning(at(path, key), RULE, "KEDA reports a deprecation when " + key + " is set in the " + type
+          + " scaler: " + parameter.deprecated()));
+    }
+  }
+
+  /** The spelling of a parameter whose value KEDA reads from metadata: the first one given (not blank). */
+  private static String firstGiven(ScalerParameter parameter, Keys keys, Map<String, String> metadata) {
+    if (parameter.spellings().size() == 1) {
+      return parameter.name(); // the loop below would find it or fall through to it
+    }
+    for (String spelling : parameter.spellings()) {
+      ScalerParameter p = keys.byName().get(spelling);
+      String value = metadata.get(spelling);
+      if (p != null && p.metadata() && value != null && !value.isBlank()) {
+        return spelling;
+      }
+    }
+    return parameter.name();
+  }
+
+  private static void allowed(ScalerParameter parameter, String text, String path, String key,
+      List<Violation> out) {
+    List<String> values = parameter.separator() == null ? List.of(text)
+        : List.of(text.split(Pattern.quote(parameter.separator()), -1));
+    int exclusive = 0;
+    for (String value : values) {
+      String v = value.trim();
+      boolean known = parameter.ignoreCase()
+          ? parameter.allowedValues().stream().anyMatch(a -> a.equalsIgnoreCase(v))
+          : parameter.allowedValues().contains(v);
+      if (!known) {
+        out.add(Violation.error(at(path, key), RULE, "not a value " + parameter.name() + " takes: use "
+            + (parameter.separator() == null ? "one" : "any") + " of " + String.join(", ", parameter.allowedValues())
+            + (parameter.separator() == null ? "" : ", separated by '" + parameter.separator() + "'")));
+        return;
+      }
+      if (parameter.exclusiveValues().contains(v)) {
+        exclusive++;
+      }
+    }
+    if (exclusive > 1) {
+      out.add(Violation.error(at(path, key), RULE, parameter.name() + " may name only one of "
+          + String.join(", ", parameter.exclusiveValues())));
+    }
+  }
+
+  private static void required(String type, List<String> keys, Map<String, String> metadata, String path,
+      List<Violation> out) {
     for (String key : keys) {
       String value = metadata.get(key);
       if (value != null && !value.isBlank()) {
@@ -283,7 +312,13 @@ public final class TriggerMetadata {
     List<String> given = new ArrayList<>();
     for (String spelling : group.get(0).spellings()) {
       String value = metadata.get(spelling);
-      ScalerParameter p = group.stream().filter(g -> g.name().equals(spelling)).findFirst().orElse(null);
+      ScalerParameter p = null;
+      for (ScalerParameter g : group) {
+        if (g.name().equals(spelling)) {
+          p = g;
+          break;
+        }
+      }
       if (p != null && p.metadata() && value != null && !value.isBlank()) {
         given.add(spelling);
       }
@@ -317,24 +352,23 @@ public final class TriggerMetadata {
 
   private static void metricType(String type, ScalerRules rules, String metricType, String path,
       List<Violation> out) {
-    String at = sibling(path, "metricType");
     boolean set = metricType != null && !metricType.isEmpty();
     if (rules.metricTypeIgnored() != null) {
       if (set && !metricType.equals(rules.metricTypeIgnored())) {
-        out.add(Violation.warning(at, RULE, "the " + type + " scaler ignores metricType: KEDA always uses "
+        out.add(Violation.warning(sibling(path, "metricType"), RULE, "the " + type + " scaler ignores metricType: KEDA always uses "
             + rules.metricTypeIgnored()));
       }
       return;
     }
-    String allowed = String.join(" or ", rules.metricTypes());
-    if (!set) {
-      if (rules.metricTypeRequired()) {
-        out.add(Violation.error(at, RULE, "Required value: a " + type + " trigger needs metricType " + allowed
-            + " (KEDA reads no metadata.type any more)"));
-      }
+    // most triggers are fine here: the message parts are made only for a finding
+    if (set ? rules.metricTypes().contains(metricType) : !rules.metricTypeRequired()) {
       return;
     }
-    if (rules.metricTypes().contains(metricType)) {
+    String at = sibling(path, "metricType");
+    String allowed = String.join(" or ", rules.metricTypes());
+    if (!set) {
+      out.add(Violation.error(at, RULE, "Required value: a " + type + " trigger needs metricType " + allowed
+          + " (KEDA reads no metadata.type any more)"));
       return;
     }
     if (metricType.equals("Utilization")) {
@@ -503,6 +537,25 @@ public final class TriggerMetadata {
   }
 
   /**
+   * Whether the key, lower-cased, is one of {@link #SECRET_KEYS}. Most keys are plain ASCII, where ignoring case is
+   * the same as lower-casing and needs no new string; any other key is lower-cased as the rule says (a dotless or
+   * dotted i compares differently the two ways).
+   */
+  private static boolean isSecretKey(String key) {
+    for (int i = 0; i < key.length(); i++) {
+      if (key.charAt(i) >= 0x80) {
+        return SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT));
+      }
+    }
+    for (String secret : SECRET_KEY_ARRAY) {
+      if (secret.length() == key.length() && secret.equalsIgnoreCase(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Credentials in plain metadata: a secret-named key, or a URL with user:password in it. An error for the scalers
    * KEDA knows (the SDK's rule: secrets come from a TriggerAuthentication); a warning for the keys KEDA hands on
    * unread to an external scaler, whose meaning only that scaler knows.
@@ -511,7 +564,7 @@ public final class TriggerMetadata {
     for (Map.Entry<String, String> entry : metadata.entrySet()) {
       String key = entry.getKey();
       String value = entry.getValue() == null ? "" : entry.getValue();
-      boolean secretKey = SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT));
+      boolean secretKey = isSecretKey(key);
       // the search only where a URL with a user part can be: most values are names and numbers
       boolean credentialsInUrl = value.indexOf('@') > 0 && value.contains("://")
           && CREDENTIALS_IN_URL.matcher(value).find();
