@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +38,14 @@ public final class KedaAdmission {
       METADATA_PATHS[i] = "spec.triggers[" + i + "].metadata";
     }
   }
+
+  /**
+   * The warnings about pollingInterval and cooldownPeriod for the usual minReplicaCounts, made once each: most
+   * ScaledObjects with a minimum above 0 get one, and the text depends on the minimum alone. Filled as met (racing
+   * threads make equal strings, and a String is safe to share however it is published); fixed size, so bounded.
+   */
+  private static final String[] POLLING_INTERVAL_MESSAGES = new String[64];
+  private static final String[] COOLDOWN_PERIOD_MESSAGES = new String[64];
 
   private KedaAdmission() {
   }
@@ -178,16 +185,40 @@ public final class KedaAdmission {
       cached |= trigger.path("useCachedMetrics").asBoolean(false);
     }
     if (spec.has("pollingInterval") && minReplicas > 0 && idleNotZero && !cached) {
-      out.add(Violation.warning("spec.pollingInterval", "KEDA admission", "pollingInterval is not relevant:"
-          + " minReplicaCount is " + minReplicas + ", so the HPA asks for the metrics itself (every 15 s by default);"
-          + " KEDA polls at this interval only when minReplicaCount or idleReplicaCount is 0, or a trigger sets"
-          + " useCachedMetrics"));
+      out.add(Violation.warning("spec.pollingInterval", "KEDA admission", pollingIntervalMessage(minReplicas)));
     }
     if (spec.has("cooldownPeriod") && minReplicas > 0 && idleNotZero) {
-      out.add(Violation.warning("spec.cooldownPeriod", "KEDA admission", "cooldownPeriod is not relevant:"
-          + " minReplicaCount is " + minReplicas + ", so KEDA never scales to zero; the cooldown applies only when"
-          + " minReplicaCount or idleReplicaCount is 0"));
+      out.add(Violation.warning("spec.cooldownPeriod", "KEDA admission", cooldownPeriodMessage(minReplicas)));
     }
+  }
+
+  private static String pollingIntervalMessage(long minReplicas) {
+    int i = (int) minReplicas;
+    if (i == minReplicas && i > 0 && i < POLLING_INTERVAL_MESSAGES.length) {
+      String known = POLLING_INTERVAL_MESSAGES[i];
+      return known != null ? known : (POLLING_INTERVAL_MESSAGES[i] = pollingIntervalText(minReplicas));
+    }
+    return pollingIntervalText(minReplicas);
+  }
+
+  private static String pollingIntervalText(long minReplicas) {
+    return "pollingInterval is not relevant: minReplicaCount is " + minReplicas + ", so the HPA asks for the metrics"
+        + " itself (every 15 s by default); KEDA polls at this interval only when minReplicaCount or idleReplicaCount"
+        + " is 0, or a trigger sets useCachedMetrics";
+  }
+
+  private static String cooldownPeriodMessage(long minReplicas) {
+    int i = (int) minReplicas;
+    if (i == minReplicas && i > 0 && i < COOLDOWN_PERIOD_MESSAGES.length) {
+      String known = COOLDOWN_PERIOD_MESSAGES[i];
+      return known != null ? known : (COOLDOWN_PERIOD_MESSAGES[i] = cooldownPeriodText(minReplicas));
+    }
+    return cooldownPeriodText(minReplicas);
+  }
+
+  private static String cooldownPeriodText(long minReplicas) {
+    return "cooldownPeriod is not relevant: minReplicaCount is " + minReplicas + ", so KEDA never scales to zero;"
+        + " the cooldown applies only when minReplicaCount or idleReplicaCount is 0";
   }
 
   /**
@@ -252,11 +283,7 @@ public final class KedaAdmission {
             + " supported for \"" + Excerpt.of(type) + "\" scaler"));
       }
       // the SDK's own checks of the free-form metadata: KEDA's catalogue, and no credentials in plain text
-      JsonNode given = trigger.path("metadata");
-      Map<String, String> metadata = new LinkedHashMap<>(Math.max(4, given.size() * 4 / 3 + 1));
-      for (Map.Entry<String, JsonNode> e : given.properties()) {
-        metadata.put(e.getKey(), e.getValue().asText());
-      }
+      Map<String, String> metadata = new MetadataView(trigger.path("metadata"));
       String metricType = trigger.path("metricType").isTextual() ? trigger.get("metricType").asText() : null;
       out.addAll(TriggerMetadata.check(type, metricType, metadata, authentications.of(trigger, namespace),
           metadataPath(i)));
