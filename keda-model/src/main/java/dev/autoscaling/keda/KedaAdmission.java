@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * KEDA's validating webhooks, client-side, for the rules that need only the object itself (v2.20.2, see
@@ -193,27 +194,27 @@ public final class KedaAdmission {
   }
 
   private static String pollingIntervalMessage(long minReplicas) {
+    return remembered(POLLING_INTERVAL_MESSAGES, minReplicas, KedaAdmission::pollingIntervalText);
+  }
+
+  private static String cooldownPeriodMessage(long minReplicas) {
+    return remembered(COOLDOWN_PERIOD_MESSAGES, minReplicas, KedaAdmission::cooldownPeriodText);
+  }
+
+  /** The text for this minReplicaCount, made once when the count fits the array (see the arrays). */
+  private static String remembered(String[] texts, long minReplicas, LongFunction<String> text) {
     int i = (int) minReplicas;
-    if (i == minReplicas && i > 0 && i < POLLING_INTERVAL_MESSAGES.length) {
-      String known = POLLING_INTERVAL_MESSAGES[i];
-      return known != null ? known : (POLLING_INTERVAL_MESSAGES[i] = pollingIntervalText(minReplicas));
+    if (i != minReplicas || i <= 0 || i >= texts.length) {
+      return text.apply(minReplicas);
     }
-    return pollingIntervalText(minReplicas);
+    String known = texts[i];
+    return known != null ? known : (texts[i] = text.apply(minReplicas));
   }
 
   private static String pollingIntervalText(long minReplicas) {
     return "pollingInterval is not relevant: minReplicaCount is " + minReplicas + ", so the HPA asks for the metrics"
         + " itself (every 15 s by default); KEDA polls at this interval only when minReplicaCount or idleReplicaCount"
         + " is 0, or a trigger sets useCachedMetrics";
-  }
-
-  private static String cooldownPeriodMessage(long minReplicas) {
-    int i = (int) minReplicas;
-    if (i == minReplicas && i > 0 && i < COOLDOWN_PERIOD_MESSAGES.length) {
-      String known = COOLDOWN_PERIOD_MESSAGES[i];
-      return known != null ? known : (COOLDOWN_PERIOD_MESSAGES[i] = cooldownPeriodText(minReplicas));
-    }
-    return cooldownPeriodText(minReplicas);
   }
 
   private static String cooldownPeriodText(long minReplicas) {
