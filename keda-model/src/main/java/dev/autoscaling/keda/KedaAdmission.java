@@ -15,10 +15,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * KEDA's validating webhooks, client-side, for the rules that need only the object itself (v2.20.2, see
@@ -39,6 +39,14 @@ public final class KedaAdmission {
       METADATA_PATHS[i] = "spec.triggers[" + i + "].metadata";
     }
   }
+
+  /**
+   * The warnings about pollingInterval and cooldownPeriod for the usual minReplicaCounts, made once each: most
+   * ScaledObjects with a minimum above 0 get one, and the text depends on the minimum alone. Filled as met (racing
+   * threads make equal strings, and a String is safe to share however it is published); fixed size, so bounded.
+   */
+  private static final String[] POLLING_INTERVAL_MESSAGES = new String[64];
+  private static final String[] COOLDOWN_PERIOD_MESSAGES = new String[64];
 
   private KedaAdmission() {
   }
@@ -178,16 +186,40 @@ public final class KedaAdmission {
       cached |= trigger.path("useCachedMetrics").asBoolean(false);
     }
     if (spec.has("pollingInterval") && minReplicas > 0 && idleNotZero && !cached) {
-      out.add(Violation.warning("spec.pollingInterval", "KEDA admission", "pollingInterval is not relevant:"
-          + " minReplicaCount is " + minReplicas + ", so the HPA asks for the metrics itself (every 15 s by default);"
-          + " KEDA polls at this interval only when minReplicaCount or idleReplicaCount is 0, or a trigger sets"
-          + " useCachedMetrics"));
+      out.add(Violation.warning("spec.pollingInterval", "KEDA admission", pollingIntervalMessage(minReplicas)));
     }
     if (spec.has("cooldownPeriod") && minReplicas > 0 && idleNotZero) {
-      out.add(Violation.warning("spec.cooldownPeriod", "KEDA admission", "cooldownPeriod is not relevant:"
-          + " minReplicaCount is " + minReplicas + ", so KEDA never scales to zero; the cooldown applies only when"
-          + " minReplicaCount or idleReplicaCount is 0"));
+      out.add(Violation.warning("spec.cooldownPeriod", "KEDA admission", cooldownPeriodMessage(minReplicas)));
     }
+  }
+
+  private static String pollingIntervalMessage(long minReplicas) {
+    return remembered(POLLING_INTERVAL_MESSAGES, minReplicas, KedaAdmission::pollingIntervalText);
+  }
+
+  private static String cooldownPeriodMessage(long minReplicas) {
+    return remembered(COOLDOWN_PERIOD_MESSAGES, minReplicas, KedaAdmission::cooldownPeriodText);
+  }
+
+  /** The text for this minReplicaCount, made once when the count fits the array (see the arrays). */
+  private static String remembered(String[] texts, long minReplicas, LongFunction<String> text) {
+    int i = (int) minReplicas;
+    if (i != minReplicas || i <= 0 || i >= texts.length) {
+      return text.apply(minReplicas);
+    }
+    String known = texts[i];
+    return known != null ? known : (texts[i] = text.apply(minReplicas));
+  }
+
+  private static String pollingIntervalText(long minReplicas) {
+    return "pollingInterval is not relevant: minReplicaCount is " + minReplicas + ", so the HPA asks for the metrics"
+        + " itself (every 15 s by default); KEDA polls at this interval only when minReplicaCount or idleReplicaCount"
+        + " is 0, or a trigger sets useCachedMetrics";
+  }
+
+  private static String cooldownPeriodText(long minReplicas) {
+    return "cooldownPeriod is not relevant: minReplicaCount is " + minReplicas + ", so KEDA never scales to zero;"
+        + " the cooldown applies only when minReplicaCount or idleReplicaCount is 0";
   }
 
   /**
@@ -252,11 +284,7 @@ public final class KedaAdmission {
             + " supported for \"" + Excerpt.of(type) + "\" scaler"));
       }
       // the SDK's own checks of the free-form metadata: KEDA's catalogue, and no credentials in plain text
-      JsonNode given = trigger.path("metadata");
-      Map<String, String> metadata = new LinkedHashMap<>(Math.max(4, given.size() * 4 / 3 + 1));
-      for (Map.Entry<String, JsonNode> e : given.properties()) {
-        metadata.put(e.getKey(), e.getValue().asText());
-      }
+      Map<String, String> metadata = new MetadataView(trigger.path("metadata"));
       String metricType = trigger.path("metricType").isTextual() ? trigger.get("metricType").asText() : null;
       out.addAll(TriggerMetadata.check(type, metricType, metadata, authentications.of(trigger, namespace),
           metadataPath(i)));

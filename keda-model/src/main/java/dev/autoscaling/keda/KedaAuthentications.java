@@ -2,6 +2,7 @@ package dev.autoscaling.keda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoscaling.keda.triggers.TriggerAuth;
+import org.jspecify.annotations.Nullable;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +22,8 @@ public final class KedaAuthentications {
       "hashiCorpVault", "azureKeyVault", "awsSecretManager", "gcpSecretManager", "boundServiceAccountToken",
       "podIdentity");
 
-  private final Map<String, TriggerAuth> seen = new HashMap<>();
+  /** Made with the first authentication recorded: most inputs have none, and one is made for every object read. */
+  private @Nullable Map<String, TriggerAuth> seen;
 
   /** Remembers a TriggerAuthentication or ClusterTriggerAuthentication; any other object is passed over. */
   public void record(JsonNode object) {
@@ -35,6 +37,9 @@ public final class KedaAuthentications {
     }
     String key = kind.equals("TriggerAuthentication") ? key(kind, object.path("metadata").path("namespace")
         .asText(""), name) : key(kind, "", name);
+    if (seen == null) {
+      seen = new HashMap<>();
+    }
     seen.put(key, of(object.path("spec")));
   }
 
@@ -48,6 +53,9 @@ public final class KedaAuthentications {
     JsonNode ref = trigger.path("authenticationRef");
     if (ref.isMissingNode() || ref.isNull()) {
       return TriggerAuth.NONE;
+    }
+    if (seen == null) {
+      return TriggerAuth.UNKNOWN; // none seen: no key to make and look up
     }
     String kind = ref.path("kind").asText("");
     String name = ref.path("name").asText("");

@@ -2,7 +2,9 @@ package dev.autoscaling.keda.formula;
 
 import org.jspecify.annotations.Nullable;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -35,13 +37,22 @@ public final class Formula {
   }
 
   /**
-   * @param variables the names the formula may use; their values are numbers (or nil when evaluating)
+   * @param variables the names the formula may use; their values are numbers (or nil when evaluating). Their
+   *                  iteration order is kept: when an unknown name is equally close to several of them, the "did you
+   *                  mean" hint names the first (a {@code Set.of} has no fixed order: pass a {@code LinkedHashSet}
+   *                  for a stable hint)
    * @throws FormulaException where (column) and what, for a syntax error, an unknown name or a type mismatch; with
    *                          {@link FormulaProblem#NOT_COVERED} for parts of expr this class does not model
    */
   public static Formula compile(String source, Set<String> variables) {
     Objects.requireNonNull(source, "source");
-    Set<String> names = Set.copyOf(variables);
+    // in the order given, not Set.copyOf's (which changes from one JVM run to the next): the hint for an unknown name
+    // equally close to two variables must not change between runs
+    Set<String> names = new LinkedHashSet<>();
+    for (String variable : variables) {
+      names.add(Objects.requireNonNull(variable, "variable"));
+    }
+    names = Collections.unmodifiableSet(names);
     Node root = Parser.parse(source);
     return new Formula(source, names, root, Checker.check(root, names));
   }
@@ -50,6 +61,7 @@ public final class Formula {
     return source;
   }
 
+  /** The names the formula may use, in the order given to {@link #compile}. */
   public Set<String> variables() {
     return variables;
   }

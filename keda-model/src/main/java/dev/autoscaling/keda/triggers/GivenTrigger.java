@@ -1,5 +1,7 @@
 package dev.autoscaling.keda.triggers;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Map;
 import java.util.Set;
 
@@ -9,9 +11,36 @@ import java.util.Set;
  * TriggerAuthentication parameter); a value whose place cannot be read here (the environment, an authentication not
  * seen) counts as given, so a check never reports missing what KEDA may well find.
  */
-record GivenTrigger(Map<String, String> metadata, TriggerAuth auth) {
+final class GivenTrigger {
 
   private static final Set<String> GO_TRUE = Set.of("1", "t", "T", "TRUE", "true", "True");
+  /** What {@link #number} remembers for a value that is absent or not a number. */
+  private static final Object NOT_A_NUMBER = new Object();
+  /** The keys whose number was read, at most a few: a scaler's checks read the same few keys again and again. */
+  private static final int REMEMBERED = 4;
+
+  private final Map<String, String> metadata;
+  private final TriggerAuth auth;
+  /**
+   * The numbers read so far (or {@link #NOT_A_NUMBER}), by key: rabbitmq's checks alone read queueLength and value
+   * a dozen times for each trigger. Made on the first read; one trigger's checks only, so bounded by their keys.
+   */
+  private String @Nullable [] numberKeys;
+  private Object @Nullable [] numbers;
+  private int remembered;
+
+  GivenTrigger(Map<String, String> metadata, TriggerAuth auth) {
+    this.metadata = metadata;
+    this.auth = auth;
+  }
+
+  Map<String, String> metadata() {
+    return metadata;
+  }
+
+  TriggerAuth auth() {
+    return auth;
+  }
 
   /** The metadata value, trimmed, or null when absent or blank (KEDA takes a blank value as not given). */
   String value(String key) {
@@ -38,7 +67,29 @@ record GivenTrigger(Map<String, String> metadata, TriggerAuth auth) {
   }
 
   /** A number in metadata, or null when absent or not a number (the catalogue's own check reports that). */
-  Double number(String key) {
+  @Nullable Double number(String key) {
+    String[] keys = numberKeys;
+    Object[] found = numbers;
+    if (keys != null && found != null) {
+      for (int i = 0; i < remembered; i++) {
+        if (keys[i].equals(key)) {
+          return found[i] == NOT_A_NUMBER ? null : (Double) found[i];
+        }
+      }
+    }
+    Double number = read(key);
+    if (keys == null || found == null) {
+      keys = numberKeys = new String[REMEMBERED];
+      found = numbers = new Object[REMEMBERED];
+    }
+    if (remembered < REMEMBERED) {
+      keys[remembered] = key;
+      found[remembered++] = number == null ? NOT_A_NUMBER : number;
+    }
+    return number;
+  }
+
+  private @Nullable Double read(String key) {
     String value = value(key);
     if (value == null) {
       return null;
@@ -66,7 +117,7 @@ record GivenTrigger(Map<String, String> metadata, TriggerAuth auth) {
   }
 
   /** A number in metadata, 0 when absent (Go's zero value), or null when it cannot be read. */
-  Double numberOrZero(String key) {
+  @Nullable Double numberOrZero(String key) {
     return value(key) == null ? Double.valueOf(0) : number(key);
   }
 

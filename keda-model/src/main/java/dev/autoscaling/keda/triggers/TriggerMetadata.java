@@ -38,6 +38,8 @@ public final class TriggerMetadata {
       "[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+)");
   private static final Pattern QUANTITY = Pattern.compile(
       "[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?");
+  /** The longest number without an exponent that is certainly finite as a double (Double.MAX_VALUE is 1.8e308). */
+  private static final int MAX_PLAIN_FINITE = 300;
   /** Each scaler's parameters by metadata key, built once: every trigger of every object is checked against them. */
   private static final Map<String, Keys> KEYS = new ConcurrentHashMap<>();
 
@@ -447,7 +449,8 @@ public final class TriggerMetadata {
       }
       i = end;
     }
-    if (i < text.length() && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+    boolean exponent = i < text.length() && (text.charAt(i) == 'e' || text.charAt(i) == 'E');
+    if (exponent) {
       i++;
       if (i < text.length() && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
         i++;
@@ -458,7 +461,9 @@ public final class TriggerMetadata {
       }
       i = end;
     }
-    return i == text.length() && Double.isFinite(Double.parseDouble(text));
+    // without an exponent, fewer than 309 digits before the point cannot overflow a double: no need to parse it
+    return i == text.length() && (!exponent && text.length() <= MAX_PLAIN_FINITE
+        || Double.isFinite(Double.parseDouble(text)));
   }
 
   /** Go's strconv.ParseInt(text, 10, 32): an optional sign, then digits, within 32 bits. */

@@ -4,7 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -135,6 +139,30 @@ class FormulaTest {
   void shouldSuggestTheNameMeant() {
     assertThatThrownBy(() -> Formula.compile("trig_one + trig_thre", NAMES))
         .isInstanceOfSatisfying(FormulaException.class, e -> assertThat(e.hint()).isEqualTo("did you mean trig_three?"));
+  }
+
+  /**
+   * An unknown name equally close to several variables: the hint names the first declared, whatever the JVM's
+   * hashing. Each pair is tried in both orders, so an order of the set's own making (as {@code Set.copyOf} had, which
+   * changes between JVM runs) gets one of the two wrong.
+   */
+  @Test
+  void shouldSuggestTheFirstDeclaredOfEquallyCloseNames() {
+    List<String> pairs = List.of("ab", "ba", "ac", "xa", "b", "c", "trig_a", "trig_b", "trig_c", "trig_d");
+    for (int i = 0; i + 1 < pairs.size(); i += 2) {
+      List<String> declared = new ArrayList<>(List.of(pairs.get(i), pairs.get(i + 1)));
+      for (int turn = 0; turn < 2; turn++) {
+        String unknown = declared.get(0).startsWith("trig_") ? "trig_e" : "a";
+        Set<String> variables = new LinkedHashSet<>(declared);
+        String first = declared.get(0);
+        assertThatThrownBy(() -> Formula.compile(unknown + " + 1", variables))
+            .as("%s declared as %s", unknown, declared)
+            .isInstanceOfSatisfying(FormulaException.class, e -> assertThat(e.hint())
+                .isEqualTo("did you mean " + first + "?"));
+        assertThat(Formula.compile(first + " + 1", variables).variables()).containsExactlyElementsOf(declared);
+        Collections.reverse(declared);
+      }
+    }
   }
 
   @Test
