@@ -29,6 +29,8 @@ public final class ManifestReader implements Iterator<ManifestDocument>, Closeab
   private final String source;
   private final ManifestLimits limits;
   private final ReplayReader in;
+  /** At most how many characters the input holds, when known (its size in bytes or chars), else negative. */
+  private final long expectedChars;
   private final Deque<YamlDocuments.Parsed> pending = new ArrayDeque<>(2);
   private final YamlDocuments yaml;
   private JsonDocuments json;
@@ -37,8 +39,9 @@ public final class ManifestReader implements Iterator<ManifestDocument>, Closeab
   private boolean ended;
   private int number;
 
-  private ManifestReader(Reader chars, String source, ManifestLimits limits) {
+  private ManifestReader(Reader chars, String source, ManifestLimits limits, long expectedChars) {
     this.source = source;
+    this.expectedChars = expectedChars;
     this.limits = limits;
     this.in = new ReplayReader(chars, 2L * limits.documentChars() + 64 * 1024);
     this.yaml = new YamlDocuments(limits);
@@ -50,7 +53,12 @@ public final class ManifestReader implements Iterator<ManifestDocument>, Closeab
   }
 
   public static ManifestReader open(InputStream in, String source, ManifestLimits limits) {
-    return new ManifestReader(new DecodingReader(in, source, limits.inputBytes()), source, limits);
+    return open(in, source, limits, -1);
+  }
+
+  private static ManifestReader open(InputStream in, String source, ManifestLimits limits, long expectedBytes) {
+    return new ManifestReader(new DecodingReader(in, source, limits.inputBytes(), expectedBytes), source, limits,
+        expectedBytes);
   }
 
   /**
@@ -61,10 +69,12 @@ public final class ManifestReader implements Iterator<ManifestDocument>, Closeab
   public static ManifestReader open(Path file, ManifestLimits limits) {
     String name = file.toString();
     try {
-      if (Files.size(file) > limits.inputBytes()) {
+      long size = Files.size(file);
+      if (size > limits.inputBytes()) {
         throw new UnreadableInputException(name, DecodingReader.tooLarge(limits.inputBytes()));
       }
-      return open(Files.newInputStream(file), name, limits);
+      // a size of 0 may be a file the system makes as it is read (/proc): its size is then unknown
+      return open(Files.newInputStream(file), name, limits, size > 0 ? size : -1);
     } catch (IOException e) {
       throw new UnreadableInputException(name, "cannot be read (" + e.getClass().getSimpleName() + ")", e);
     }
@@ -76,7 +86,7 @@ public final class ManifestReader implements Iterator<ManifestDocument>, Closeab
   }
 
   public static ManifestReader of(String text, String source, ManifestLimits limits) {
-    return new ManifestReader(new StringReader(text), source, limits);
+    return new ManifestReader(new StringReader(text), source, limits, text.length());
   }
 
   public String source() {
@@ -115,7 +125,7 @@ public final class ManifestReader implements Iterator<ManifestDocument>, Closeab
         json = new JsonDocuments(in, source, limits);
       } else {
         in.stopRecording();
-        chunks = new YamlChunks(in, source, limits.documentChars(), 1);
+        chunks = new YamlChunks(in, source, limits.documentChars(), 1, expectedChars);
       }
     }
     while (pending.isEmpty() && !ended) {
@@ -132,7 +142,7 @@ public final class ManifestReader implements Iterator<ManifestDocument>, Closeab
           in.rewind(fallBack.offset);
           int line = fallBack.line + skipBlankToNewline();
           in.stopRecording();
-          chunks = new YamlChunks(in, source, limits.documentChars(), line);
+          chunks = new YamlChunks(in, source, limits.documentChars(), line, expectedChars);
         }
         continue;
       }

@@ -19,14 +19,25 @@ final class YamlChunks {
   private final Reader in;
   private final String source;
   private final int maxChars;
-  private final char[] buffer = new char[16 * 1024];
+  /** Characters read at once from an input of unknown or large size. */
+  static final int MAX_BUFFER = 16 * 1024;
+  /** The least buffer, for inputs known to be tiny. */
+  static final int MIN_BUFFER = 256;
+
+  private final char[] buffer;
   private int next;
   private int end;
   private boolean eof;
   private int line;
   private boolean nextBadSeparator;
 
-  YamlChunks(Reader in, String source, int maxChars, int firstLine) {
+  /**
+   * @param expectedChars at most how many characters the input holds when that is known (a file holds no more
+   *     characters than bytes), else negative: a small input is then read whole into a buffer just larger than it,
+   *     as the full buffer would read it
+   */
+  YamlChunks(Reader in, String source, int maxChars, int firstLine, long expectedChars) {
+    this.buffer = new char[DecodingReader.capacity(expectedChars, MIN_BUFFER, MAX_BUFFER)];
     this.in = in;
     this.source = source;
     this.maxChars = maxChars;

@@ -3,9 +3,13 @@ package dev.autoscaling.manifest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -362,5 +366,42 @@ class ManifestReaderTest {
       assertThatThrownBy(() -> reader.forEachRemaining(d -> { })).isInstanceOf(UnreadableInputException.class)
           .hasMessage("-: larger than 100000 bytes, the most one input may hold; split it");
     }
+  }
+
+  /** What a reader gives, as text: every document (number, line, tree, problems), then how reading ended. */
+  private static String outcome(ManifestReader opened) {
+    StringBuilder out = new StringBuilder();
+    try (ManifestReader reader = opened) {
+      reader.forEachRemaining(d -> out.append(d.number()).append('@').append(d.line()).append(' ').append(d.tree())
+          .append(' ').append(d.problems()).append('\n'));
+    } catch (UnreadableInputException e) {
+      out.append("unreadable: ").append(e.reason());
+    }
+    return out.toString();
+  }
+
+  @Test
+  void aFileIsReadAsTheSameBytesFromAStreamAreWhateverItsSize(@TempDir Path folder) throws IOException {
+    // files get read buffers sized to them: below, at and above both buffers' sizes the results must not change
+    String document = "kind: K\r\nmetadata:\n  name: caf\u00e9-\ud83d\ude00\n---\n";
+    List<String> texts = new ArrayList<>(List.of("", "a: 1", "{\"a\": 1}", "a: 1\n---\nb: [\n"));
+    for (int copies : new int[] {1, 20, 400, 420, 1_700, 2_000}) {
+      texts.add(document.repeat(copies));
+      texts.add(document.repeat(copies) + "bad: \u0000\n");
+    }
+    int checked = 0;
+    for (String text : texts) {
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      Path file = Files.write(folder.resolve("in.yaml"), bytes);
+      String fromFile = outcome(ManifestReader.open(file, ManifestLimits.DEFAULT));
+      String fromStream = outcome(ManifestReader.open(new ByteArrayInputStream(bytes), file.toString()));
+      assertThat(fromFile).as("%d bytes", bytes.length).isEqualTo(fromStream);
+      if (text.indexOf('\u0000') < 0) { // text in memory is not decoded, so not checked for being binary
+        assertThat(outcome(ManifestReader.of(text, file.toString()))).as("%d chars", text.length())
+            .isEqualTo(fromStream);
+      }
+      checked += bytes.length > 64 * 1024 ? 1 : 0;
+    }
+    assertThat(checked).as("inputs larger than the largest buffer").isEqualTo(4);
   }
 }
