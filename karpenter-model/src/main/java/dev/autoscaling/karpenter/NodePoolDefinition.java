@@ -576,11 +576,11 @@ public final class NodePoolDefinition {
     NodePool pool = new NodePool();
     pool.setApiVersion("karpenter.sh/v1");
     pool.setKind("NodePool");
-    io.fabric8.kubernetes.api.model.ObjectMeta metadata = new io.fabric8.kubernetes.api.model.ObjectMeta();
+    // Filled in place: the constructor has made an empty ObjectMeta already, and one more (Jackson sets a new one)
+    // would be the same object at the cost of seven allocations.
     if (name != null) {
-      metadata.setName(name);
+      pool.getMetadata().setName(name);
     }
-    pool.setMetadata(metadata);
     var spec = new dev.autoscaling.karpenter.api.v1.NodePoolSpec();
     if (consolidationPolicy != null || consolidateAfter != null) {
       Disruption disruption = new Disruption();

@@ -338,14 +338,15 @@ public final class ScaledObjectDefinition {
     ScaledObject object = new ScaledObject();
     object.setApiVersion(API_VERSION);
     object.setKind(KIND);
-    io.fabric8.kubernetes.api.model.ObjectMeta metadata = new io.fabric8.kubernetes.api.model.ObjectMeta();
+    // Filled in place: the constructor has made an empty ObjectMeta already, and one more (Jackson sets a new one)
+    // would be the same object at the cost of seven allocations.
+    io.fabric8.kubernetes.api.model.ObjectMeta metadata = object.getMetadata();
     if (name != null) {
       metadata.setName(name);
     }
     if (namespace != null) {
       metadata.setNamespace(namespace);
     }
-    object.setMetadata(metadata);
     var spec = new dev.autoscaling.keda.api.v1alpha1.ScaledObjectSpec();
     if (cooldownPeriod != null) {
       spec.setCooldownPeriod(cooldownPeriod);
