@@ -558,7 +558,99 @@ public final class NodePoolDefinition {
    *                             AKSNodeClass, the AWS copy for an EC2NodeClass) and the well-known label values
    */
   public NodePool build() {
-    return Manifests.convert(validatedTree(), NodePool.class);
+    JsonNode tree = validatedTree();
+    NodePool model = model();
+    return model != null ? model : Manifests.convert(tree, NodePool.class);
+  }
+
+  /**
+   * The model object Jackson reads from {@link #tree()}, made with the model's setters straight from this
+   * description: the conversion through a tree parser cost about as much as the validation. Each setter is called
+   * exactly where the tree has the field, as Jackson calls it. Null for limits, budgets and taints, whose values
+   * Jackson turns into types of its own (quantities, enums by their text): the caller converts the tree then.
+   */
+  private @Nullable NodePool model() {
+    if (!limits.isEmpty() || !budgets.isEmpty() || !taints.isEmpty() || !startupTaints.isEmpty()) {
+      return null;
+    }
+    NodePool pool = new NodePool();
+    pool.setApiVersion("karpenter.sh/v1");
+    pool.setKind("NodePool");
+    // Filled in place: the constructor has made an empty ObjectMeta already, and one more (Jackson sets a new one)
+    // would be the same object at the cost of seven allocations.
+    if (name != null) {
+      pool.getMetadata().setName(name);
+    }
+    var spec = new dev.autoscaling.karpenter.api.v1.NodePoolSpec();
+    if (consolidationPolicy != null || consolidateAfter != null) {
+      Disruption disruption = new Disruption();
+      if (consolidateAfter != null) {
+        disruption.setConsolidateAfter(consolidateAfter);
+      }
+      if (consolidationPolicy != null) {
+        disruption.setConsolidationPolicy(consolidationPolicy);
+      }
+      spec.setDisruption(disruption);
+    }
+    var template = new dev.autoscaling.karpenter.api.v1.nodepoolspec.Template();
+    if (!labels.isEmpty() || !annotations.isEmpty()) {
+      var templateMetadata = new dev.autoscaling.karpenter.api.v1.nodepoolspec.template.Metadata();
+      if (!annotations.isEmpty()) {
+        templateMetadata.setAnnotations(new LinkedHashMap<>(annotations));
+      }
+      if (!labels.isEmpty()) {
+        templateMetadata.setLabels(new LinkedHashMap<>(labels));
+      }
+      template.setMetadata(templateMetadata);
+    }
+    var nodeSpec = new dev.autoscaling.karpenter.api.v1.nodepoolspec.template.Spec();
+    if (expireAfter != null) {
+      nodeSpec.setExpireAfter(expireAfter);
+    }
+    if (nodeClass != null) {
+      var reference = new dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.NodeClassRef();
+      if (nodeClass.group() != null) {
+        reference.setGroup(nodeClass.group());
+      }
+      if (nodeClass.kind() != null) {
+        reference.setKind(nodeClass.kind());
+      }
+      if (nodeClass.name() != null) {
+        reference.setName(nodeClass.name());
+      }
+      nodeSpec.setNodeClassRef(reference);
+    }
+    if (!requirements.isEmpty()) {
+      var list = new ArrayList<dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Requirements>(
+          requirements.size());
+      for (Requirement requirement : requirements) {
+        var item = new dev.autoscaling.karpenter.api.v1.nodepoolspec.template.spec.Requirements();
+        if (requirement.key() != null) {
+          item.setKey(requirement.key());
+        }
+        if (requirement.minValues() != null) {
+          item.setMinValues(requirement.minValues());
+        }
+        if (requirement.operator() != null) {
+          item.setOperator(requirement.operator());
+        }
+        if (requirement.values() != null) {
+          item.setValues(new ArrayList<>(requirement.values()));
+        }
+        list.add(item);
+      }
+      nodeSpec.setRequirements(list);
+    }
+    if (terminationGracePeriod != null) {
+      nodeSpec.setTerminationGracePeriod(terminationGracePeriod);
+    }
+    template.setSpec(nodeSpec);
+    spec.setTemplate(template);
+    if (weight != null) {
+      spec.setWeight(weight);
+    }
+    pool.setSpec(spec);
+    return pool;
   }
 
   /**

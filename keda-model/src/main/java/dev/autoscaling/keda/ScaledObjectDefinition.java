@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autoscaling.keda.api.v1alpha1.ScaledObject;
+import dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.triggers.AuthenticationRef;
 import dev.autoscaling.keda.triggers.ScalerTrigger;
 import dev.autoscaling.manifest.Manifests;
 import dev.autoscaling.validation.ValidationException;
@@ -68,6 +69,42 @@ public final class ScaledObjectDefinition {
 
     private static String text(JsonNode node) {
       return node.isTextual() ? node.textValue() : null;
+    }
+
+    /** The model's trigger Jackson reads from what {@link #writeTo} writes; null for an unknown kind. */
+    dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.Triggers model() {
+      var trigger = new dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.Triggers();
+      if (authenticationRef != null) {
+        var ref = new dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.triggers.AuthenticationRef();
+        if (authenticationKind != null) {
+          AuthenticationRef.Kind kind = null;
+          for (AuthenticationRef.Kind k : AuthenticationRef.Kind.values()) {
+            if (k.getValue().equals(authenticationKind)) {
+              kind = k;
+            }
+          }
+          if (kind == null) {
+            return null;
+          }
+          ref.setKind(kind);
+        }
+        ref.setName(authenticationRef);
+        trigger.setAuthenticationRef(ref);
+      }
+      trigger.setMetadata(new LinkedHashMap<>(metadata));
+      if (metricType != null) {
+        trigger.setMetricType(metricType);
+      }
+      if (name != null) {
+        trigger.setName(name);
+      }
+      if (type != null) {
+        trigger.setType(type);
+      }
+      if (useCachedMetrics != null) {
+        trigger.setUseCachedMetrics(useCachedMetrics);
+      }
+      return trigger;
     }
 
     void writeTo(ArrayNode triggers) {
@@ -278,7 +315,68 @@ public final class ScaledObjectDefinition {
    *                             metadata against KEDA's catalogue
    */
   public ScaledObject build() {
-    return Manifests.convert(validatedTree(), ScaledObject.class);
+    JsonNode tree = validatedTree();
+    ScaledObject model = model();
+    return model != null ? model : Manifests.convert(tree, ScaledObject.class);
+  }
+
+  /**
+   * The model object Jackson reads from {@link #tree()}, made with the model's setters straight from this
+   * description: the conversion through a tree parser cost about as much as the validation. Each setter is called
+   * exactly where the tree has the field, as Jackson calls it; null for what only Jackson could say (an
+   * authentication kind the model's enum does not know), and the caller converts the tree instead.
+   */
+  private ScaledObject model() {
+    List<dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.Triggers> models = new ArrayList<>(triggers.size());
+    for (TriggerValue trigger : triggers) {
+      var model = trigger.model();
+      if (model == null) {
+        return null;
+      }
+      models.add(model);
+    }
+    ScaledObject object = new ScaledObject();
+    object.setApiVersion(API_VERSION);
+    object.setKind(KIND);
+    // Filled in place: the constructor has made an empty ObjectMeta already, and one more (Jackson sets a new one)
+    // would be the same object at the cost of seven allocations.
+    io.fabric8.kubernetes.api.model.ObjectMeta metadata = object.getMetadata();
+    if (name != null) {
+      metadata.setName(name);
+    }
+    if (namespace != null) {
+      metadata.setNamespace(namespace);
+    }
+    var spec = new dev.autoscaling.keda.api.v1alpha1.ScaledObjectSpec();
+    if (cooldownPeriod != null) {
+      spec.setCooldownPeriod(cooldownPeriod);
+    }
+    if (idleReplicas != null) {
+      spec.setIdleReplicaCount(idleReplicas);
+    }
+    if (maxReplicas != null) {
+      spec.setMaxReplicaCount(maxReplicas);
+    }
+    if (minReplicas != null) {
+      spec.setMinReplicaCount(minReplicas);
+    }
+    if (pollingInterval != null) {
+      spec.setPollingInterval(pollingInterval);
+    }
+    var targetRef = new dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.ScaleTargetRef();
+    if (targetApiVersion != null) {
+      targetRef.setApiVersion(targetApiVersion);
+    }
+    if (targetKind != null) {
+      targetRef.setKind(targetKind);
+    }
+    if (target != null) {
+      targetRef.setName(target);
+    }
+    spec.setScaleTargetRef(targetRef);
+    spec.setTriggers(models);
+    object.setSpec(spec);
+    return object;
   }
 
   /**
