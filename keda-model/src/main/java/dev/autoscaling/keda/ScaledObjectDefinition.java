@@ -109,14 +109,15 @@ public final class ScaledObjectDefinition {
     }
 
     void writeTo(ArrayNode triggers) {
-      ObjectNode trigger = triggers.addObject();
+      ObjectNode trigger = object(6);
+      triggers.add(trigger);
       // the generated model's property order, so the text is the same either way
       if (authenticationRef != null) {
-        ObjectNode ref = trigger.putObject("authenticationRef");
+        ObjectNode ref = putObject(trigger, "authenticationRef", 2);
         putIfSet(ref, "kind", authenticationKind);
         ref.put("name", authenticationRef);
       }
-      ObjectNode values = trigger.putObject("metadata");
+      ObjectNode values = putObject(trigger, "metadata", metadata.size());
       metadata.forEach(values::put);
       putIfSet(trigger, "metricType", metricType);
       putIfSet(trigger, "name", name);
@@ -278,25 +279,40 @@ public final class ScaledObjectDefinition {
    * same either way.
    */
   private ObjectNode tree() {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    ObjectNode root = object(4);
     root.put("apiVersion", API_VERSION);
     root.put("kind", KIND);
-    ObjectNode metadata = root.putObject("metadata");
+    ObjectNode metadata = putObject(root, "metadata", 2);
     putIfSet(metadata, "name", name);
     putIfSet(metadata, "namespace", namespace);
-    ObjectNode spec = root.putObject("spec");
+    ObjectNode spec = putObject(root, "spec", 7);
     putIfSet(spec, "cooldownPeriod", cooldownPeriod);
     putIfSet(spec, "idleReplicaCount", idleReplicas);
     putIfSet(spec, "maxReplicaCount", maxReplicas);
     putIfSet(spec, "minReplicaCount", minReplicas);
     putIfSet(spec, "pollingInterval", pollingInterval);
-    ObjectNode targetRef = spec.putObject("scaleTargetRef");
+    ObjectNode targetRef = putObject(spec, "scaleTargetRef", 3);
     putIfSet(targetRef, "apiVersion", targetApiVersion);
     putIfSet(targetRef, "kind", targetKind);
     putIfSet(targetRef, "name", target);
-    ArrayNode triggerList = spec.putArray("triggers");
+    ArrayNode triggerList = new ArrayNode(JsonNodeFactory.instance, new ArrayList<>(triggers.size()));
+    spec.set("triggers", triggerList);
     triggers.forEach(trigger -> trigger.writeTo(triggerList));
     return root;
+  }
+
+  /**
+   * An object node with room for its fields: the tree is made once per build and never grows, and Jackson's
+   * default sixteen-slot maps were most of what it allocated.
+   */
+  private static ObjectNode object(int fields) {
+    return new ObjectNode(JsonNodeFactory.instance, new LinkedHashMap<>(fields * 4 / 3 + 1));
+  }
+
+  private static ObjectNode putObject(ObjectNode parent, String field, int fields) {
+    ObjectNode child = object(fields);
+    parent.set(field, child);
+    return child;
   }
 
   private static void putIfSet(ObjectNode object, String field, String value) {
