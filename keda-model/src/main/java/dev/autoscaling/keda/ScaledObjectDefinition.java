@@ -109,15 +109,14 @@ public final class ScaledObjectDefinition {
     }
 
     void writeTo(ArrayNode triggers) {
-      ObjectNode trigger = object(6);
-      triggers.add(trigger);
+      ObjectNode trigger = triggers.addObject();
       // the generated model's property order, so the text is the same either way
       if (authenticationRef != null) {
-        ObjectNode ref = putObject(trigger, "authenticationRef", 2);
+        ObjectNode ref = trigger.putObject("authenticationRef");
         putIfSet(ref, "kind", authenticationKind);
         ref.put("name", authenticationRef);
       }
-      ObjectNode values = putObject(trigger, "metadata", metadata.size());
+      ObjectNode values = trigger.putObject("metadata");
       metadata.forEach(values::put);
       putIfSet(trigger, "metricType", metricType);
       putIfSet(trigger, "name", name);
@@ -279,40 +278,25 @@ public final class ScaledObjectDefinition {
    * same either way.
    */
   private ObjectNode tree() {
-    ObjectNode root = object(4);
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("apiVersion", API_VERSION);
     root.put("kind", KIND);
-    ObjectNode metadata = putObject(root, "metadata", 2);
+    ObjectNode metadata = root.putObject("metadata");
     putIfSet(metadata, "name", name);
     putIfSet(metadata, "namespace", namespace);
-    ObjectNode spec = putObject(root, "spec", 7);
+    ObjectNode spec = root.putObject("spec");
     putIfSet(spec, "cooldownPeriod", cooldownPeriod);
     putIfSet(spec, "idleReplicaCount", idleReplicas);
     putIfSet(spec, "maxReplicaCount", maxReplicas);
     putIfSet(spec, "minReplicaCount", minReplicas);
     putIfSet(spec, "pollingInterval", pollingInterval);
-    ObjectNode targetRef = putObject(spec, "scaleTargetRef", 3);
+    ObjectNode targetRef = spec.putObject("scaleTargetRef");
     putIfSet(targetRef, "apiVersion", targetApiVersion);
     putIfSet(targetRef, "kind", targetKind);
     putIfSet(targetRef, "name", target);
-    ArrayNode triggerList = new ArrayNode(JsonNodeFactory.instance, new ArrayList<>(triggers.size()));
-    spec.set("triggers", triggerList);
+    ArrayNode triggerList = spec.putArray("triggers");
     triggers.forEach(trigger -> trigger.writeTo(triggerList));
     return root;
-  }
-
-  /**
-   * An object node with room for its fields: the tree is made once per build and never grows, and Jackson's
-   * default sixteen-slot maps were most of what it allocated.
-   */
-  private static ObjectNode object(int fields) {
-    return new ObjectNode(JsonNodeFactory.instance, new LinkedHashMap<>(fields * 4 / 3 + 1));
-  }
-
-  private static ObjectNode putObject(ObjectNode parent, String field, int fields) {
-    ObjectNode child = object(fields);
-    parent.set(field, child);
-    return child;
   }
 
   private static void putIfSet(ObjectNode object, String field, String value) {
