@@ -57,18 +57,19 @@ public final class ScaledObjectDefinition {
   private record TriggerValue(String authenticationKind, String authenticationRef, Map<String, String> metadata,
       String metricType, String name, String type, Boolean useCachedMetrics) {
 
-    static TriggerValue of(ObjectNode json) {
-      Map<String, String> metadata = new LinkedHashMap<>();
-      json.path("metadata").properties().forEach(e -> metadata.put(e.getKey(), e.getValue().asText()));
-      JsonNode ref = json.path("authenticationRef");
-      JsonNode cached = json.path("useCachedMetrics");
-      return new TriggerValue(text(ref.path("kind")), text(ref.path("name")), Collections.unmodifiableMap(metadata),
-          text(json.path("metricType")), text(json.path("name")), text(json.path("type")),
-          cached.isBoolean() ? cached.booleanValue() : null);
-    }
-
-    private static String text(JsonNode node) {
-      return node.isTextual() ? node.textValue() : null;
+    /**
+     * The trigger's values, read from the model trigger it builds unchecked: that trigger is made for this call
+     * alone, so its metadata map is kept (wrapped unmodifiable) rather than copied.
+     */
+    static TriggerValue of(ScalerTrigger<?> typed) {
+      var trigger = typed.buildUnchecked();
+      Map<String, String> metadata = trigger.getMetadata();
+      // a null value is written as the text "null", as the trigger's JSON tree read back as text gave it
+      metadata.replaceAll((key, value) -> value == null ? "null" : value);
+      var ref = trigger.getAuthenticationRef();
+      return new TriggerValue(ref == null || ref.getKind() == null ? null : ref.getKind().getValue(),
+          ref == null ? null : ref.getName(), Collections.unmodifiableMap(metadata), trigger.getMetricType(),
+          trigger.getName(), trigger.getType(), trigger.getUseCachedMetrics());
     }
 
     /** The model's trigger Jackson reads from what {@link #writeTo} writes; null for an unknown kind. */
@@ -242,7 +243,7 @@ public final class ScaledObjectDefinition {
 
   /** Adds a typed trigger; problems in its metadata are reported by {@link #build()} with everything else. */
   public ScaledObjectDefinition trigger(ScalerTrigger<?> trigger) {
-    TriggerValue value = TriggerValue.of(trigger.toUncheckedTree());
+    TriggerValue value = TriggerValue.of(trigger);
     List<TriggerValue> more = new ArrayList<>(triggers.size() + 1);
     more.addAll(triggers);
     more.add(value);

@@ -6,11 +6,12 @@ import dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.Triggers;
 import dev.autoscaling.keda.api.v1alpha1.scaledobjectspec.triggers.AuthenticationRef;
 import dev.autoscaling.validation.ValidationException;
 import dev.autoscaling.validation.Violation;
+import org.jspecify.annotations.Nullable;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -27,12 +28,21 @@ import java.util.function.Consumer;
 public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
 
   private final String type;
-  private final Map<String, String> metadata;
+  /**
+   * The metadata as the settings made, newest first, each key once: a setter of a new key adds one link instead
+   * of copying the map (a trigger is made with a few setters and read once, so copying on every setter cost more
+   * than the reading).
+   */
+  private final @Nullable Setting settings;
   private final String name;
   private final String metricType;
   private final Boolean useCachedMetrics;
   private final String authenticationRef;
   private final AuthenticationRef.Kind authenticationKind;
+
+  /** One metadata key set to a value, and the settings made before it. */
+  private record Setting(String key, String value, @Nullable Setting earlier) {
+  }
 
   /**
    * A trigger's state on its way from one trigger to the next: filled from a trigger, changed by one setter, and
@@ -40,7 +50,7 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
    */
   protected static final class Draft {
     private final String type;
-    private Map<String, String> metadata;
+    private @Nullable Setting settings;
     private String name;
     private String metricType;
     private Boolean useCachedMetrics;
@@ -49,7 +59,7 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
 
     private Draft(ScalerTrigger<?> t) {
       type = t.type;
-      metadata = t.metadata;
+      settings = t.settings;
       name = t.name;
       metricType = t.metricType;
       useCachedMetrics = t.useCachedMetrics;
@@ -61,7 +71,7 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
   /** An empty trigger of KEDA's scaler {@code type}. */
   protected ScalerTrigger(String type) {
     this.type = type;
-    this.metadata = Map.of();
+    this.settings = null;
     this.name = null;
     this.metricType = null;
     this.useCachedMetrics = null;
@@ -72,7 +82,7 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
   /** The trigger a {@link Draft} describes: what {@link #copy(Draft)} calls, through the subclass's constructor. */
   protected ScalerTrigger(Draft draft) {
     this.type = draft.type;
-    this.metadata = draft.metadata;
+    this.settings = draft.settings;
     this.name = draft.name;
     this.metricType = draft.metricType;
     this.useCachedMetrics = draft.useCachedMetrics;
@@ -95,6 +105,9 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       throw new IllegalArgumentException("not a number KEDA can read: " + value);
     }
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value); // a whole number (what most settings take), without a BigDecimal
+    }
     return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
@@ -116,10 +129,49 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
 
   /** A copy with metadata {@code key} set to {@code value}: what every generated setter calls. */
   protected T set(String key, String value) {
-    Map<String, String> more = new LinkedHashMap<>(metadata);
-    more.put(key, value);
-    Map<String, String> frozen = Collections.unmodifiableMap(more);
-    return with(d -> d.metadata = frozen);
+    Setting setting = null;
+    for (Setting s = settings; s != null && setting == null; s = s.earlier()) {
+      if (Objects.equals(s.key(), key)) {
+        setting = replacing(key, value);
+      }
+    }
+    Setting chosen = setting != null ? setting : new Setting(key, value, settings);
+    return with(d -> d.settings = chosen);
+  }
+
+  /**
+   * The settings with the value of a key already set replaced where it stands (a map keeps a key where it was
+   * first put): so each key is in the chain once, and a trigger set again and again holds no more than its keys.
+   */
+  private Setting replacing(String key, String value) {
+    Setting replaced = null;
+    for (Setting s : inOrder()) {
+      replaced = new Setting(s.key(), Objects.equals(s.key(), key) ? value : s.value(), replaced);
+    }
+    return replaced;
+  }
+
+  /** The settings, oldest first. */
+  private Setting[] inOrder() {
+    int count = 0;
+    for (Setting s = settings; s != null; s = s.earlier()) {
+      count++;
+    }
+    Setting[] inOrder = new Setting[count];
+    for (Setting s = settings; s != null; s = s.earlier()) {
+      inOrder[--count] = s;
+    }
+    return inOrder;
+  }
+
+  /** The metadata as a new map the caller owns, in the order the keys were first set. */
+  private Map<String, String> metadataMap() {
+    Setting[] inOrder = inOrder();
+    Map<String, String> metadata = new LinkedHashMap<>(inOrder.length * 4 / 3 + 1);
+    for (Setting s : inOrder) {
+      metadata.put(s.key(), s.value());
+    }
+    return metadata;
   }
 
   /** The trigger's name (used by scalingModifiers formulas and in metric names). */
@@ -166,12 +218,12 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
 
   /** The metadata as set so far, in the order set; a copy the caller may change. */
   public Map<String, String> metadata() {
-    return new LinkedHashMap<>(metadata);
+    return metadataMap();
   }
 
   /** Every problem of the metadata against KEDA's catalogue; empty when KEDA would read it as meant. */
   public List<Violation> validate() {
-    return TriggerMetadata.check(type, metricType, metadata, authenticationRef == null ? TriggerAuth.NONE
+    return TriggerMetadata.check(type, metricType, metadataMap(), authenticationRef == null ? TriggerAuth.NONE
         : TriggerAuth.UNKNOWN, "metadata");
   }
 
@@ -217,7 +269,7 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
     trigger.setName(name);
     trigger.setMetricType(metricType);
     trigger.setUseCachedMetrics(useCachedMetrics);
-    trigger.setMetadata(new LinkedHashMap<>(metadata));
+    trigger.setMetadata(metadataMap());
     if (authenticationRef != null) {
       AuthenticationRef ref = new AuthenticationRef();
       ref.setName(authenticationRef);
@@ -242,7 +294,7 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
       ref.put("name", authenticationRef);
     }
     ObjectNode values = trigger.putObject("metadata");
-    metadata.forEach(values::put);
+    metadataMap().forEach(values::put);
     if (metricType != null) {
       trigger.put("metricType", metricType);
     }
@@ -309,6 +361,6 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
   @Override
   public String toString() {
     // Metadata values are left out: a user may have put a secret there by mistake.
-    return getClass().getSimpleName() + "[type=" + type + ", name=" + name + ", keys=" + metadata.keySet() + "]";
+    return getClass().getSimpleName() + "[type=" + type + ", name=" + name + ", keys=" + metadataMap().keySet() + "]";
   }
 }
