@@ -1,5 +1,9 @@
 package dev.autoscaling.validation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autoscaling.manifest.Manifests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,6 +53,22 @@ class ApiServerSemanticsTest {
   private static final CrdValidator CLUSTER_THINGS = crd("Thing", "Cluster", "{}", """
       spec: {type: object, properties: {size: {type: integer}}}
       status: {type: object, properties: {ready: {type: integer}}}
+      """);
+
+  /**
+   * Rules of the form {@code !has(self.f) || ...} are passed over on objects without {@code f}: the first reads only
+   * integers, the second a field that keeps unknown fields (which may nest too deeply to convert).
+   */
+  private static final CrdValidator WIDGETS = crd("Widget", "Cluster", "{}", """
+      spec:
+        type: object
+        x-kubernetes-validations:
+        - {rule: "!has(self.replicas) || self.size == 1", message: closed}
+        - {rule: "!has(self.replicas) || has(self.free) == false", message: open}
+        properties:
+          replicas: {type: integer}
+          size: {type: integer}
+          free: {type: object, x-kubernetes-preserve-unknown-fields: true}
       """);
 
   /** A one-version CRD in group example.com whose root has these properties besides the type meta. */
@@ -268,5 +288,36 @@ class ApiServerSemanticsTest {
           assertThat(v.path()).isEqualTo("metadata.namespace");
           assertThat(v.message()).isEqualTo("ignored: Thing is cluster-scoped, so the API server clears the namespace");
         });
+  }
+
+  // --- rules guarded by !has(self.f): passed over only where evaluating them gives the same report ----------------
+
+  private static List<String> widgetViolations(JsonNode spec) {
+    ObjectNode widget = (ObjectNode) Manifests.parseAll("{apiVersion: example.com/v1, kind: Widget, metadata: {name: w}}")
+        .get(0);
+    widget.set("spec", spec);
+    return WIDGETS.validate(widget).violations().stream().map(Violation::toString).toList();
+  }
+
+  @Test
+  void shouldPassOverAGuardedRuleOnlyWhereEvaluatingItWouldPass() {
+    ObjectNode spec = JsonNodeFactory.instance.objectNode().put("size", 2);
+    assertThat(widgetViolations(spec)).isEmpty();
+    spec.put("replicas", 1);
+    assertThat(widgetViolations(spec)).singleElement().asString().contains("closed");
+    spec.set("free", JsonNodeFactory.instance.objectNode());
+    assertThat(widgetViolations(spec)).hasSize(2);
+  }
+
+  @Test
+  void shouldStillSayNotCheckedWhereAGuardedRuleReadsAValueNestedTooDeeply() {
+    // free keeps unknown fields, so a value nested beyond what rules are given is valid and must be reported
+    ObjectNode spec = JsonNodeFactory.instance.objectNode().put("size", 1);
+    ObjectNode at = spec.putObject("free");
+    for (int i = 0; i < 300; i++) {
+      at = at.putObject("x");
+    }
+    assertThat(widgetViolations(spec)).singleElement().asString()
+        .contains("not checked: the value is nested more than");
   }
 }

@@ -60,6 +60,8 @@ public final class CelRule {
   private final Set<String> selfFields;
   /** The same fields as an array, shared by every projection of this rule (projections compare it by identity). */
   private final String[] selfFieldNames;
+  /** Fields of {@code self} whose absence alone makes the rule hold (see {@link AbsenceGuards}); often none. */
+  private final String[] absenceGuards;
   /**
    * Outcomes by {@code self} value, for scalars and small lists and maps. A rule is a pure function of its inputs,
    * and the same values come back again and again: every requirement key meets nine label-domain rules, every
@@ -99,6 +101,30 @@ public final class CelRule {
     this.outcomes = error == null && !transition ? budget.newMemo(MEMO_LIMIT) : null;
     this.selfFields = error == null && !transition ? selfFields(checked, messageExpression) : null;
     this.selfFieldNames = selfFields == null ? null : selfFields.toArray(new String[0]);
+    this.absenceGuards = error == null && !transition ? AbsenceGuards.of(checked).toArray(new String[0])
+        : new String[0];
+  }
+
+  /**
+   * Whether the rule holds on this value without being evaluated: {@code data} is an object that lacks a field the
+   * rule guards with {@code !has(self.f) || ...}. The runtime would say the same (a differential test over every
+   * pinned rule checks it); this only spares reading and converting the value.
+   */
+  public boolean holdsWhenAbsent(JsonNode data) {
+    if (absenceGuards.length == 0 || !data.isObject()) {
+      return false;
+    }
+    for (String field : absenceGuards) {
+      if (data.get(field) == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The fields {@link #holdsWhenAbsent} looks for, sorted; empty when the rule has no such guard. */
+  public Set<String> absenceGuards() {
+    return java.util.Collections.unmodifiableSortedSet(new TreeSet<>(java.util.Arrays.asList(absenceGuards)));
   }
 
   private static Set<String> selfFields(CelAbstractSyntaxTree checked, String messageExpression) {

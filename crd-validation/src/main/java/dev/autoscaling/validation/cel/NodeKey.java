@@ -65,7 +65,9 @@ final class NodeKey {
 
   @Override
   public boolean equals(Object other) {
-    // both hold at most MAX_NODES nodes, so Jackson's recursive comparison stays shallow
-    return other == this || other instanceof NodeKey key && key.hash == hash && key.node.equals(node);
+    // both hold at most MAX_NODES nodes, so Jackson's recursive comparison stays shallow; it walks its receiver
+    // and looks fields up in the argument: a memo asks the key being looked up, whose value was just read to hash
+    // it, so the lookups go to the remembered copy (often in cache) rather than to the caller's fresh tree
+    return other == this || other instanceof NodeKey key && key.hash == hash && node.equals(key.node);
   }
 }

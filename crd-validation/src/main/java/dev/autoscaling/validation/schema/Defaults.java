@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -54,20 +55,24 @@ public final class Defaults {
     }
     boolean seen = seenAbove || schema.observesContent;
     if (data instanceof ObjectNode object) {
+      // One pass over the fields finds which defaulted properties are set, instead of a lookup each: a lookup reads
+      // the object's hash table, a cache miss on an object seen for the first time that the pass does not need.
+      // Defaults go in after the pass: they are new fields, appended in schema order either way, and a null they
+      // replace keeps its place, so the copy is the one placing them first gave.
+      List<String> defaulted = schema.defaultedProperties;
+      long present = 0; // bit i: defaulted property i is set to a non-null value (at most 64 are tracked)
+      boolean anyNull = false;
       ObjectNode copy = null;
-      for (String name : schema.defaultedProperties) {
-        SchemaNode propertySchema = schema.property(name);
-        JsonNode value = object.get(name);
-        boolean place = value == null
-            ? seen || schema.observedFields.contains(name) || !cleanDefault.test(propertySchema)
-            : value.getNodeType() == JsonNodeType.NULL && !propertySchema.nullable;
-        if (place) {
-          copy = copy != null ? copy : shallowCopy(object, schema);
-          copy.set(name, propertySchema.completeDefault);
-        }
-      }
       for (Map.Entry<String, JsonNode> field : object.properties()) {
         SchemaNode propertySchema = schema.property(field.getKey());
+        if (propertySchema != null && propertySchema.defaultValue != null) {
+          if (field.getValue().getNodeType() == JsonNodeType.NULL) {
+            anyNull = true;
+          } else {
+            int index = defaulted.indexOf(field.getKey());
+            present |= index < 64 ? 1L << index : 0;
+          }
+        }
         SchemaNode valueSchema = propertySchema != null ? propertySchema : schema.additionalProperties;
         if (valueSchema == null || !valueSchema.defaultsBelow) {
           continue;
@@ -77,6 +82,21 @@ public final class Defaults {
         if (value != field.getValue()) {
           copy = copy != null ? copy : shallowCopy(object, schema);
           copy.set(field.getKey(), value);
+        }
+      }
+      for (int i = 0; i < defaulted.size(); i++) {
+        if (i < 64 && (present & 1L << i) != 0) {
+          continue; // set, and not null: nothing to place
+        }
+        String name = defaulted.get(i);
+        SchemaNode propertySchema = schema.property(name);
+        JsonNode value = i < 64 && !anyNull ? null : object.get(name);
+        boolean place = value == null
+            ? seen || schema.observedFields.contains(name) || !cleanDefault.test(propertySchema)
+            : value.getNodeType() == JsonNodeType.NULL && !propertySchema.nullable;
+        if (place) {
+          copy = copy != null ? copy : shallowCopy(object, schema);
+          copy.set(name, propertySchema.completeDefault);
         }
       }
       return copy != null ? copy : object;

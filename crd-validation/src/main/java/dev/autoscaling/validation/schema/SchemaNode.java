@@ -52,6 +52,8 @@ public final class SchemaNode {
   public final Map<String, SchemaNode> properties;
   /** Required property names, each once, in schema order (a list: walked for every object validated). */
   public final List<String> required;
+  /** The same names, asked of every field of an object that has any: see {@link #isRequired}. */
+  private final Set<String> requiredSet;
   public final SchemaNode items;
   /** The schema of map values, or null. */
   public final SchemaNode additionalProperties;
@@ -113,6 +115,12 @@ public final class SchemaNode {
    */
   private final AnchoredPattern anchoredPattern;
   private static final int PATTERN_MEMO_LIMIT = 4096;
+  /** Well below the nesting CEL values are converted to (CelValues.MAX_DEPTH, 128). */
+  private static final int SHALLOW = 64;
+  /** See {@link #closedDepth()}. */
+  private final int closedDepth;
+  /** See {@link #guardedRules(List)}. */
+  private final boolean[] guardedRules;
 
   private SchemaNode(String path, JsonNode s, MemoBudget budget) {
     this.schemaPath = path;
@@ -163,6 +171,7 @@ public final class SchemaNode {
     Set<String> req = new LinkedHashSet<>();
     s.path("required").forEach(r -> req.add(r.asText().intern()));
     this.required = List.copyOf(req);
+    this.requiredSet = Set.copyOf(req);
     this.items = s.path("items").isObject() ? new SchemaNode(path + "[*]", s.get("items"), budget) : null;
     this.additionalProperties = s.path("additionalProperties").isObject()
         ? new SchemaNode(SchemaWalker.child(path, "*"), s.get("additionalProperties"), budget) : null;
@@ -224,6 +233,71 @@ public final class SchemaNode {
     this.observesContent = wholly;
     this.observedFields = Set.copyOf(fields);
     this.completeDefault = defaultValue == null ? null : Defaults.applied(defaultValue, this);
+    this.closedDepth = closedDepth();
+    this.guardedRules = guardedRules(celRules);
+  }
+
+  /**
+   * How deep a value this node accepts can nest (0 for a scalar, 1 for a map or list of scalars, ...), or -1 when
+   * it can hold anything at some place: an object with properties (unknown fields are kept, only reported),
+   * preserved unknown fields, an untyped node, a list without an item schema. A value deeper than this is a type
+   * error, which keeps every CEL rule from running anyway.
+   */
+  private int closedDepth() {
+    if (preserveUnknownFields) {
+      return -1;
+    }
+    if (intOrString) {
+      return 0;
+    }
+    return switch (typeCode) {
+      case TYPE_STRING, TYPE_INTEGER, TYPE_NUMBER, TYPE_BOOLEAN -> 0;
+      case TYPE_ARRAY -> items != null && items.closedDepth >= 0 ? items.closedDepth + 1 : -1;
+      case TYPE_OBJECT -> properties.isEmpty() && !embeddedResource && additionalProperties != null
+          && additionalProperties.closedDepth >= 0 ? additionalProperties.closedDepth + 1 : -1;
+      default -> -1;
+    };
+  }
+
+  /**
+   * Which rules may be passed over when {@link CelRule#holdsWhenAbsent} says they hold: those that read only fields
+   * whose values cannot nest too deeply for conversion. Evaluating the rule would convert them, and a value nested
+   * too deeply is reported as "not checked" instead of passing; where that cannot happen, both ways give the
+   * same report.
+   */
+  private boolean[] guardedRules(List<CelRule> celRules) {
+    boolean[] guarded = new boolean[celRules.size()];
+    for (int i = 0; i < guarded.length; i++) {
+      CelRule rule = celRules.get(i);
+      Set<String> guards = rule.absenceGuards();
+      Set<String> read = rule.selfFields();
+      if (guards.isEmpty() || read == null) {
+        continue;
+      }
+      boolean shallow = true;
+      for (String field : read) {
+        if (guards.size() == 1 && guards.contains(field)) {
+          continue; // absent whenever the guard is used: never converted
+        }
+        SchemaNode value = properties.containsKey(field) ? properties.get(field) : additionalProperties;
+        shallow &= value != null && value.closedDepth >= 0 && value.closedDepth < SHALLOW;
+      }
+      guarded[i] = shallow;
+    }
+    return guarded;
+  }
+
+  /**
+   * Whether rule {@code index} of this node holds on {@code data} without being evaluated: see
+   * {@link CelRule#holdsWhenAbsent} and {@link #guardedRules}.
+   */
+  public boolean ruleHoldsWhenAbsent(int index, JsonNode data) {
+    return guardedRules[index] && rules.get(index).holdsWhenAbsent(data);
+  }
+
+  /** Whether {@code name} is among {@link #required}. */
+  public boolean isRequired(String name) {
+    return requiredSet.contains(name);
   }
 
   /** Whether the value has the JSON type this node requires (any type when the node names none). */
