@@ -22,11 +22,9 @@ import dev.autoscaling.validation.Violation;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -333,6 +331,11 @@ public final class ManifestValidator {
 
   /** The files a path names, in name order; whatever cannot be read is named to the listener. */
   static List<Path> files(Path path, ValidationListener listener) {
+    return files(path, listener, new FileWalk(null, 0));
+  }
+
+  /** As {@link #files(Path, ValidationListener)}, walked by {@code walk} (which may read on other threads). */
+  static List<Path> files(Path path, ValidationListener listener, FileWalk walk) {
     BasicFileAttributes attributes;
     try {
       attributes = Files.readAttributes(path, BasicFileAttributes.class);
@@ -352,9 +355,9 @@ public final class ManifestValidator {
     }
     List<Path> files = new ArrayList<>();
     try {
-      Files.walkFileTree(path, new SimpleFileVisitor<>() {
+      walk.walk(path, new FileWalk.Visitor() {
         @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        public void visitFile(Path file, BasicFileAttributes attrs) {
           String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
           if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) {
             if (attrs.isRegularFile() || Files.isRegularFile(file)) {
@@ -363,13 +366,11 @@ public final class ManifestValidator {
               listener.unreadable(file.toString(), notRegular(file));
             }
           }
-          return FileVisitResult.CONTINUE;
         }
 
         @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
+        public void visitFileFailed(Path file, IOException e) {
           listener.unreadable(file.toString(), "cannot be read (" + e.getClass().getSimpleName() + ")");
-          return FileVisitResult.CONTINUE;
         }
       });
     } catch (IOException e) {

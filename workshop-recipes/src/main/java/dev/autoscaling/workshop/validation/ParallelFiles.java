@@ -43,6 +43,8 @@ final class ParallelFiles {
       thread.setDaemon(true); // never keeps the process alive when the caller gives up
       return thread;
     });
+    // the workers are idle while a folder is walked (or finishing the previous path's files): they help read it
+    FileWalk fileWalk = new FileWalk(workers, threads);
     Deque<Future<FileOutcome>> inFlight = new ArrayDeque<>();
     try {
       boolean stdinRead = false;
@@ -61,7 +63,7 @@ final class ParallelFiles {
         }
         // what the walk finds unreadable comes after the files before it and before this path's files
         FileOutcome walk = new FileOutcome(null);
-        List<Path> files = ManifestValidator.files(path, walk.events);
+        List<Path> files = ManifestValidator.files(path, walk.events, fileWalk);
         inFlight.addLast(CompletableFuture.completedFuture(walk));
         for (Path file : files) {
           while (inFlight.size() >= window) {
