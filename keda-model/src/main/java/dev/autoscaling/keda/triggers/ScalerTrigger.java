@@ -129,14 +129,14 @@ public abstract class ScalerTrigger<T extends ScalerTrigger<T>> {
 
   /** A copy with metadata {@code key} set to {@code value}: what every generated setter calls. */
   protected T set(String key, String value) {
-    Setting setting = null;
-    for (Setting s = settings; s != null && setting == null; s = s.earlier()) {
+    for (Setting s = settings; s != null; s = s.earlier()) {
       if (Objects.equals(s.key(), key)) {
-        setting = replacing(key, value);
+        Setting replaced = replacing(key, value);
+        return with(d -> d.settings = replaced);
       }
     }
-    Setting chosen = setting != null ? setting : new Setting(key, value, settings);
-    return with(d -> d.settings = chosen);
+    Setting added = new Setting(key, value, settings);
+    return with(d -> d.settings = added);
   }
 
   /**
