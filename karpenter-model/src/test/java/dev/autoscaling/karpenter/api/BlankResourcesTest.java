@@ -38,23 +38,18 @@ class BlankResourcesTest {
     for (Kind kind : KINDS) {
       CustomResource<?, ?> made = kind.constructor().get();
       CustomResource<?, ?> blank = kind.blank().get();
-      assertThat(blank).isEqualTo(made).hasSameHashCodeAs(made).hasSameClassAs(made);
-      assertThat(blank.toString()).isEqualTo(made.toString());
-      assertThat(Manifests.toJson(blank)).isEqualTo(Manifests.toJson(made));
-      assertThat(Manifests.toYaml(blank)).isEqualTo(Manifests.toYaml(made));
-      assertThat(blank.getApiVersion()).isEqualTo(made.getApiVersion());
-      assertThat(blank.getKind()).isEqualTo(made.getKind());
-      assertThat(blank.getCRDName()).isEqualTo(made.getCRDName());
-      assertThat(blank.getPlural()).isEqualTo(made.getPlural());
-      assertThat(blank.getSingular()).isEqualTo(made.getSingular());
-      assertThat(blank.getScope()).isEqualTo(made.getScope());
-      assertThat(blank.isServed()).isEqualTo(made.isServed());
-      assertThat(blank.isStorage()).isEqualTo(made.isStorage());
-      assertThat(blank.isDeprecated()).isEqualTo(made.isDeprecated());
-      assertThat(blank.getDeprecationWarning()).isEqualTo(made.getDeprecationWarning());
+      assertThat(blank).isEqualTo(made).hasSameClassAs(made);
+      assertThat(seen(blank)).isEqualTo(seen(made));
       assertThat(blank.getSpec()).isNull();
       assertThat(blank.getStatus()).isNull();
     }
+  }
+
+  /** What fabric8, Lombok and Jackson make of an object. */
+  private static List<Object> seen(CustomResource<?, ?> r) {
+    return List.of(r.hashCode(), r.toString(), Manifests.toJson(r), Manifests.toYaml(r), r.getApiVersion(),
+        r.getKind(), r.getCRDName(), r.getPlural(), r.getSingular(), r.getScope(), r.isServed(), r.isStorage(),
+        r.isDeprecated(), String.valueOf(r.getDeprecationWarning()));
   }
 
   @Test
