@@ -107,6 +107,10 @@ public final class NodePoolDefinition {
       nodeClass = d.nodeClass;
       refused = d.refused;
     }
+
+    NodePoolDefinition done() {
+      return new NodePoolDefinition(this);
+    }
   }
 
   private NodePoolDefinition(Draft d) {
@@ -133,7 +137,9 @@ public final class NodePoolDefinition {
    */
   private NodePoolDefinition refusing(String path, String message) {
     Violation violation = Violation.error(path, "facade", message);
-    return with(c -> c.refused = plus(refused, violation));
+    Draft c = draft();
+    c.refused = plus(refused, violation);
+    return c.done();
   }
 
   /** The message of a refused value without its leading "field: " (the violation's path says where). */
@@ -157,22 +163,28 @@ public final class NodePoolDefinition {
     return Collections.unmodifiableMap(bigger);
   }
 
-  /** A copy with one change: every call returns a new definition, earlier ones stay as they were. */
-  private NodePoolDefinition with(java.util.function.Consumer<Draft> change) {
-    Draft draft = new Draft(this);
-    change.accept(draft);
-    return new NodePoolDefinition(draft);
+  /**
+   * A draft of this definition for a step to change and end with {@link Draft#done()}: every step returns a new
+   * definition, earlier ones stay as they were. Filled and finished in the step itself (no callback), so the JIT
+   * sees the draft never leaves the step and need not allocate it: a chain step then costs one object.
+   */
+  private Draft draft() {
+    return new Draft(this);
   }
 
   // --- identity and weight
 
   public NodePoolDefinition named(String nodePoolName) {
-    return with(c -> c.name = nodePoolName);
+    Draft c = draft();
+    c.name = nodePoolName;
+    return c.done();
   }
 
   /** Priority among NodePools that fit (1..100; higher first). */
   public NodePoolDefinition weight(int value) {
-    return with(c -> c.weight = value);
+    Draft c = draft();
+    c.weight = value;
+    return c.done();
   }
 
   // --- requirements
@@ -181,7 +193,9 @@ public final class NodePoolDefinition {
   public NodePoolDefinition requirement(String key, Operator operator, String... values) {
     Requirement requirement = new Requirement(key, operator,
         operator == Operator.EXISTS || operator == Operator.DOESNOTEXIST ? null : List.of(values), null);
-    return with(c -> c.requirements = plus(requirements, requirement));
+    Draft c = draft();
+    c.requirements = plus(requirements, requirement);
+    return c.done();
   }
 
   public NodePoolDefinition requirement(Label label, Operator operator, String... values) {
@@ -194,12 +208,12 @@ public final class NodePoolDefinition {
       return refusing("spec.template.spec.requirements",
           "minValues(" + count + ") needs a requirement before it, e.g. skuFamily(\"D\", \"E\").minValues(2)");
     }
-    return with(c -> {
-      List<Requirement> changed = new ArrayList<>(requirements);
-      Requirement last = changed.get(changed.size() - 1);
-      changed.set(changed.size() - 1, new Requirement(last.key(), last.operator(), last.values(), (long) count));
-      c.requirements = Collections.unmodifiableList(changed);
-    });
+    Draft c = draft();
+    List<Requirement> changed = new ArrayList<>(requirements);
+    Requirement last = changed.get(changed.size() - 1);
+    changed.set(changed.size() - 1, new Requirement(last.key(), last.operator(), last.values(), (long) count));
+    c.requirements = Collections.unmodifiableList(changed);
+    return c.done();
   }
 
   public NodePoolDefinition arm64() {
@@ -319,22 +333,28 @@ public final class NodePoolDefinition {
     try {
       text = GoDurations.of("consolidateAfter", after);
     } catch (IllegalArgumentException e) {
-      return refusing("spec.disruption.consolidateAfter", reason(e)).with(c -> c.consolidationPolicy = policy);
-    }
-    return with(c -> {
+      Draft c = refusing("spec.disruption.consolidateAfter", reason(e)).draft();
       c.consolidationPolicy = policy;
-      c.consolidateAfter = text;
-    });
+      return c.done();
+    }
+    Draft c = draft();
+    c.consolidationPolicy = policy;
+    c.consolidateAfter = text;
+    return c.done();
   }
 
   /** {@code consolidateAfter: Never}: Karpenter never consolidates this pool's nodes. */
   public NodePoolDefinition neverConsolidate() {
-    return with(c -> c.consolidateAfter = "Never");
+    Draft c = draft();
+    c.consolidateAfter = "Never";
+    return c.done();
   }
 
   /** At most this many nodes (a count, {@code "3"}, or a percentage, {@code "10%"}) disrupted at once. */
   public NodePoolDefinition budget(String nodes) {
-    return with(c -> c.budgets = plus(budgets, new Budget(nodes, null, null, null)));
+    Draft c = draft();
+    c.budgets = plus(budgets, new Budget(nodes, null, null, null));
+    return c.done();
   }
 
   /** A budget active for {@code duration} from each hit of the cron {@code schedule}, for the given reasons. */
@@ -346,26 +366,34 @@ public final class NodePoolDefinition {
       return refusing("spec.disruption.budgets[" + budgets.size() + "].duration", reason(e));
     }
     Budget budget = new Budget(nodes, schedule, text, reasons.length == 0 ? null : List.of(reasons));
-    return with(c -> c.budgets = plus(budgets, budget));
+    Draft c = draft();
+    c.budgets = plus(budgets, budget);
+    return c.done();
   }
 
   public NodePoolDefinition expireAfter(Duration after) {
     try {
       String text = GoDurations.of("expireAfter", after);
-      return with(c -> c.expireAfter = text);
+      Draft c = draft();
+      c.expireAfter = text;
+      return c.done();
     } catch (IllegalArgumentException e) {
       return refusing("spec.template.spec.expireAfter", reason(e));
     }
   }
 
   public NodePoolDefinition neverExpire() {
-    return with(c -> c.expireAfter = "Never");
+    Draft c = draft();
+    c.expireAfter = "Never";
+    return c.done();
   }
 
   public NodePoolDefinition terminationGracePeriod(Duration period) {
     try {
       String text = GoDurations.of("terminationGracePeriod", period);
-      return with(c -> c.terminationGracePeriod = text);
+      Draft c = draft();
+      c.terminationGracePeriod = text;
+      return c.done();
     } catch (IllegalArgumentException e) {
       return refusing("spec.template.spec.terminationGracePeriod", reason(e));
     }
@@ -388,30 +416,42 @@ public final class NodePoolDefinition {
   }
 
   private NodePoolDefinition limit(String resource, String quantity) {
-    return with(c -> c.limits = plus(limits, resource, quantity));
+    Draft c = draft();
+    c.limits = plus(limits, resource, quantity);
+    return c.done();
   }
 
   public NodePoolDefinition taint(String key, String value, Taints.@Nullable Effect effect) {
-    return with(c -> c.taints = plus(taints, new Taint(key, value, effect == null ? null : effect.getValue())));
+    Draft c = draft();
+    c.taints = plus(taints, new Taint(key, value, effect == null ? null : effect.getValue()));
+    return c.done();
   }
 
   public NodePoolDefinition startupTaint(String key, String value, StartupTaints.@Nullable Effect effect) {
-    return with(c -> c.startupTaints = plus(startupTaints, new Taint(key, value, effect == null ? null : effect.getValue())));
+    Draft c = draft();
+    c.startupTaints = plus(startupTaints, new Taint(key, value, effect == null ? null : effect.getValue()));
+    return c.done();
   }
 
   /** A label every node of the pool gets. */
   public NodePoolDefinition label(String key, String value) {
-    return with(c -> c.labels = plus(labels, key, value));
+    Draft c = draft();
+    c.labels = plus(labels, key, value);
+    return c.done();
   }
 
   public NodePoolDefinition annotation(String key, String value) {
-    return with(c -> c.annotations = plus(annotations, key, value));
+    Draft c = draft();
+    c.annotations = plus(annotations, key, value);
+    return c.done();
   }
 
   // --- node class
 
   public NodePoolDefinition nodeClass(NodeClassReference reference) {
-    return with(c -> c.nodeClass = reference);
+    Draft c = draft();
+    c.nodeClass = reference;
+    return c.done();
   }
 
   public NodePoolDefinition nodeClass(dev.autoscaling.karpenter.api.azure.v1beta1.AKSNodeClass aksNodeClass) {
@@ -596,7 +636,8 @@ public final class NodePoolDefinition {
     if (!limits.isEmpty() || !budgets.isEmpty() || !taints.isEmpty() || !startupTaints.isEmpty()) {
       return null;
     }
-    NodePool pool = new NodePool();
+    // blank(), not new NodePool(): the same object without fabric8's constructor reading the class's annotations
+    NodePool pool = NodePool.blank();
     pool.setApiVersion("karpenter.sh/v1");
     pool.setKind("NodePool");
     // Filled in place: the constructor has made an empty ObjectMeta already, and one more (Jackson sets a new one)
@@ -699,8 +740,10 @@ public final class NodePoolDefinition {
       all.addAll(violations);
       violations = all;
     }
-    if (!violations.isEmpty()) { // the name is written only when something is reported
-      ValidationException.throwOnErrors(what(), violations);
+    for (Violation violation : violations) {
+      if (violation.isError()) { // the name is written only when there is an error to report (warnings pass)
+        ValidationException.throwOnErrors(what(), violations);
+      }
     }
     return tree;
   }

@@ -159,6 +159,10 @@ public final class ScaledObjectDefinition {
       triggers = d.triggers;
       refused = d.refused;
     }
+
+    ScaledObjectDefinition done() {
+      return new ScaledObjectDefinition(this);
+    }
   }
 
   private ScaledObjectDefinition(Draft d) {
@@ -176,19 +180,25 @@ public final class ScaledObjectDefinition {
     refused = d.refused;
   }
 
-  /** A copy with one change: every call returns a new definition, earlier ones stay as they were. */
-  private ScaledObjectDefinition with(java.util.function.Consumer<Draft> change) {
-    Draft draft = new Draft(this);
-    change.accept(draft);
-    return new ScaledObjectDefinition(draft);
+  /**
+   * A draft of this definition for a step to change and end with {@link Draft#done()}: every step returns a new
+   * definition, earlier ones stay as they were. Filled and finished in the step itself (no callback), so the JIT
+   * sees the draft never leaves the step and need not allocate it: a chain step then costs one object.
+   */
+  private Draft draft() {
+    return new Draft(this);
   }
 
   public ScaledObjectDefinition named(String scaledObjectName) {
-    return with(c -> c.name = scaledObjectName);
+    Draft c = draft();
+    c.name = scaledObjectName;
+    return c.done();
   }
 
   public ScaledObjectDefinition inNamespace(String scaledObjectNamespace) {
-    return with(c -> c.namespace = scaledObjectNamespace);
+    Draft c = draft();
+    c.namespace = scaledObjectNamespace;
+    return c.done();
   }
 
   /**
@@ -196,33 +206,39 @@ public final class ScaledObjectDefinition {
    * so {@code target("apps/v1", "StatefulSet", "db").target("web")} scales the Deployment {@code web}.
    */
   public ScaledObjectDefinition target(String deployment) {
-    return with(c -> {
-      c.target = deployment;
-      c.targetApiVersion = null;
-      c.targetKind = null;
-    });
+    Draft c = draft();
+    c.target = deployment;
+    c.targetApiVersion = null;
+    c.targetKind = null;
+    return c.done();
   }
 
   /** Any scalable workload, e.g. {@code ("apps/v1", "StatefulSet", "db")}. */
   public ScaledObjectDefinition target(String apiVersion, String kind, String workload) {
-    return with(c -> {
-      c.target = workload;
-      c.targetApiVersion = apiVersion;
-      c.targetKind = kind;
-    });
+    Draft c = draft();
+    c.target = workload;
+    c.targetApiVersion = apiVersion;
+    c.targetKind = kind;
+    return c.done();
   }
 
   public ScaledObjectDefinition minReplicas(int replicas) {
-    return with(c -> c.minReplicas = replicas);
+    Draft c = draft();
+    c.minReplicas = replicas;
+    return c.done();
   }
 
   public ScaledObjectDefinition maxReplicas(int replicas) {
-    return with(c -> c.maxReplicas = replicas);
+    Draft c = draft();
+    c.maxReplicas = replicas;
+    return c.done();
   }
 
   /** Replicas while no trigger is active (KEDA supports only 0 in practice). */
   public ScaledObjectDefinition idleReplicas(int replicas) {
-    return with(c -> c.idleReplicas = replicas);
+    Draft c = draft();
+    c.idleReplicas = replicas;
+    return c.done();
   }
 
   /** How often KEDA checks the triggers (whole seconds). */
@@ -230,7 +246,9 @@ public final class ScaledObjectDefinition {
     if (!wholeSeconds(interval)) {
       return refusing("spec.pollingInterval", interval);
     }
-    return with(c -> c.pollingInterval = (int) interval.getSeconds());
+    Draft c = draft();
+    c.pollingInterval = (int) interval.getSeconds();
+    return c.done();
   }
 
   /** How long KEDA waits after the last active trigger before scaling to zero (whole seconds). */
@@ -238,7 +256,9 @@ public final class ScaledObjectDefinition {
     if (!wholeSeconds(period)) {
       return refusing("spec.cooldownPeriod", period);
     }
-    return with(c -> c.cooldownPeriod = (int) period.getSeconds());
+    Draft c = draft();
+    c.cooldownPeriod = (int) period.getSeconds();
+    return c.done();
   }
 
   /** Adds a typed trigger; problems in its metadata are reported by {@link #build()} with everything else. */
@@ -248,7 +268,9 @@ public final class ScaledObjectDefinition {
     more.addAll(triggers);
     more.add(value);
     List<TriggerValue> frozen = List.copyOf(more);
-    return with(c -> c.triggers = frozen);
+    Draft c = draft();
+    c.triggers = frozen;
+    return c.done();
   }
 
   private static boolean wholeSeconds(Duration duration) {
@@ -263,7 +285,9 @@ public final class ScaledObjectDefinition {
     List<Violation> more = new ArrayList<>(refused);
     more.add(Violation.error(path, "facade", duration + " cannot be written: KEDA takes whole seconds, from 0"));
     List<Violation> frozen = List.copyOf(more);
-    return with(c -> c.refused = frozen);
+    Draft c = draft();
+    c.refused = frozen;
+    return c.done();
   }
 
   /** As described, not validated: for deliberate experiments. */
@@ -336,7 +360,8 @@ public final class ScaledObjectDefinition {
       }
       models.add(model);
     }
-    ScaledObject object = new ScaledObject();
+    // blank(), not new ScaledObject(): the same object without fabric8's constructor reading the class's annotations
+    ScaledObject object = ScaledObject.blank();
     object.setApiVersion(API_VERSION);
     object.setKind(KIND);
     // Filled in place: the constructor has made an empty ObjectMeta already, and one more (Jackson sets a new one)
@@ -426,13 +451,18 @@ public final class ScaledObjectDefinition {
   }
 
   private JsonNode validatedTree() {
-    if (refused.isEmpty()) {
-      return KedaValidation.requireValid(tree(), what());
-    }
     JsonNode tree = tree();
-    List<Violation> violations = new ArrayList<>(refused);
-    violations.addAll(KedaValidation.check(tree).violations());
-    ValidationException.throwOnErrors(what(), violations);
+    List<Violation> violations = KedaValidation.check(tree).violations();
+    if (!refused.isEmpty()) {
+      List<Violation> all = new ArrayList<>(refused);
+      all.addAll(violations);
+      violations = all;
+    }
+    for (Violation violation : violations) {
+      if (violation.isError()) { // the name is written only when there is an error to report (warnings pass)
+        ValidationException.throwOnErrors(what(), violations);
+      }
+    }
     return tree;
   }
 

@@ -18,6 +18,8 @@ final class GivenTrigger {
   private static final Object NOT_A_NUMBER = new Object();
   /** The keys whose number was read, at most a few: a scaler's checks read the same few keys again and again. */
   private static final int REMEMBERED = 4;
+  /** The keys whose value was read: every key of rabbitmq's checks, the longest list, fits. */
+  private static final int REMEMBERED_VALUES = 16;
 
   private final Map<String, String> metadata;
   private final TriggerAuth auth;
@@ -28,6 +30,13 @@ final class GivenTrigger {
   private String @Nullable [] numberKeys;
   private Object @Nullable [] numbers;
   private int remembered;
+  /**
+   * The values read so far, by key: rabbitmq's checks alone read mode, value and queueLength some forty times for
+   * each trigger, each a look-up in the trigger's JSON tree. Made on the first read, bounded like the numbers.
+   */
+  private String @Nullable [] valueKeys;
+  private @Nullable String @Nullable [] values;
+  private int valuesRemembered;
 
   GivenTrigger(Map<String, String> metadata, TriggerAuth auth) {
     this.metadata = metadata;
@@ -43,7 +52,31 @@ final class GivenTrigger {
   }
 
   /** The metadata value, trimmed, or null when absent or blank (KEDA takes a blank value as not given). */
-  String value(String key) {
+  @Nullable String value(String key) {
+    String[] keys = valueKeys;
+    String[] found = values;
+    if (keys != null && found != null) {
+      // by identity: the checks name their keys with literals, so the same key is the same String; any other
+      // String is simply read again
+      for (int i = 0; i < valuesRemembered; i++) {
+        if (keys[i] == key) {
+          return found[i];
+        }
+      }
+    }
+    String given = given(key);
+    if (keys == null || found == null) {
+      keys = valueKeys = new String[REMEMBERED_VALUES];
+      found = values = new String[REMEMBERED_VALUES];
+    }
+    if (valuesRemembered < REMEMBERED_VALUES) {
+      keys[valuesRemembered] = key;
+      found[valuesRemembered++] = given;
+    }
+    return given;
+  }
+
+  private @Nullable String given(String key) {
     String value = metadata.get(key);
     return value == null || value.isBlank() ? null : value.trim();
   }
@@ -53,7 +86,7 @@ final class GivenTrigger {
   }
 
   boolean fromEnv(String key) {
-    return value(key + "FromEnv") != null;
+    return given(key + "FromEnv") != null; // a new String each time: not worth remembering
   }
 
   /** KEDA may find the value in metadata, the environment ({@code <key>FromEnv}) or the authentication. */
