@@ -66,7 +66,8 @@ public class PeerObjectsBenchmark {
     }
   }
 
-  private static JsonNode[] read(Path file) {
+  /** The JSON lines of a file as trees, one per line (shared with {@link PeerReportDump}). */
+  static JsonNode[] read(Path file) {
     ObjectMapper mapper = new ObjectMapper();
     List<JsonNode> trees = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
